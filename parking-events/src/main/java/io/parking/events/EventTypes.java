@@ -1,0 +1,22 @@
+package io.parking.events;
+
+/** Logical event type names carried in {@link EventEnvelope#type()}. */
+public final class EventTypes {
+
+  /** A driver reserved a spot; the spot is no longer free. */
+  public static final String BOOKING_RESERVED = "booking.reserved";
+
+  /** A reservation was cancelled; the spot is free again. */
+  public static final String BOOKING_CANCELLED = "booking.cancelled";
+
+  /** A sensor reported a new occupancy state for its spot. */
+  public static final String SENSOR_STATE_CHANGED = "sensor.state-changed";
+
+  /** A pre-authorisation hold was placed for a booking. */
+  public static final String PAYMENT_AUTHORISED = "payment.authorised";
+
+  /** A pre-authorisation hold was released. */
+  public static final String PAYMENT_VOIDED = "payment.voided";
+
+  private EventTypes() {}
+}

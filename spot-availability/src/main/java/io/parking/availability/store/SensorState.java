@@ -1,0 +1,17 @@
+package io.parking.availability.store;
+
+/** What the spot's sensor last reported, as stored in the spot's Redis hash. */
+public enum SensorState {
+  FREE("free"),
+  OCCUPIED("occupied");
+
+  private final String stored;
+
+  SensorState(String stored) {
+    this.stored = stored;
+  }
+
+  String stored() {
+    return stored;
+  }
+}
