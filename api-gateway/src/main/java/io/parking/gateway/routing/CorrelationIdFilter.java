@@ -1,0 +1,63 @@
+package io.parking.gateway.routing;
+
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every routed request an {@value #HEADER} header, keeping the caller's value or generating
+ * a UUID, and returns the same value on the response so callers and service logs can be matched.
+ */
+@Component
+class CorrelationIdFilter implements GlobalFilter, Ordered {
+
+  static final String HEADER = "X-Correlation-Id";
+
+  private static final Logger log = LoggerFactory.getLogger(CorrelationIdFilter.class);
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    String correlationId = exchange.getRequest().getHeaders().getFirst(HEADER);
+    if (!StringUtils.hasText(correlationId)) {
+      correlationId = UUID.randomUUID().toString();
+    }
+    String value = correlationId;
+
+    ServerWebExchange routed =
+        exchange.mutate().request(request -> request.headers(h -> h.set(HEADER, value))).build();
+    routed.getResponse().getHeaders().set(HEADER, value);
+    // A service may echo the header; set it again before the response is sent so it holds
+    // exactly one value.
+    routed
+        .getResponse()
+        .beforeCommit(
+            () -> {
+              routed.getResponse().getHeaders().set(HEADER, value);
+              return Mono.empty();
+            });
+
+    Route route = routed.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+    log.debug(
+        "Routing {} {} to route {} with correlation id {}",
+        routed.getRequest().getMethod(),
+        routed.getRequest().getPath(),
+        route == null ? "none" : route.getId(),
+        value);
+    return chain.filter(routed);
+  }
+
+  /** Runs first, so every later filter and the error handler see the correlation id. */
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+}

@@ -1,0 +1,243 @@
+package io.parking.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Drives the whole platform through the gateway: real processes, HTTP, Kafka, MQTT, PostgreSQL
+ * and Redis. Each test works on its own floor of City Mall, so the counter deltas one test
+ * checks are not moved by another test's events.
+ */
+class PlatformEndToEndIT {
+
+  private static final Duration EVENT_DELAY = Duration.ofSeconds(30);
+
+  private static Platform platform;
+  private static Gateway gateway;
+  private static long lotId;
+  private static List<JsonNode> floors;
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    platform = Platform.start();
+    gateway = new Gateway(platform.gatewayUrl());
+
+    JsonNode lots = gateway.get("/api/lots").json();
+    JsonNode cityMall = null;
+    for (JsonNode lot : lots) {
+      if ("city-mall".equals(lot.path("code").asString())) {
+        cityMall = lot;
+      }
+    }
+    assertThat(cityMall).as("City Mall in %s", lots).isNotNull();
+    lotId = cityMall.path("lotId").asLong();
+    floors = new ArrayList<>();
+    cityMall.path("floors").forEach(floors::add);
+  }
+
+  @AfterAll
+  static void stopPlatform() throws Exception {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void cityMallIsSeededWithFreeCounts() throws Exception {
+    JsonNode availability = gateway.get("/api/lots/" + lotId + "/availability").json();
+
+    assertThat(floors).extracting(floor -> floor.path("spotCount").asInt())
+        .containsExactly(200, 200, 100);
+    assertThat(availability.path("total").asLong()).isEqualTo(500);
+    assertThat(availability.path("floors")).hasSize(3);
+  }
+
+  @Test
+  void concurrentBookingsOfOneSpotGiveOneWinner() throws Exception {
+    long floorId = floors.get(1).path("floorId").asLong();
+    long spotId = firstAvailableSpot(floorId);
+    long freeBefore = freeOnFloor(floorId);
+    String body = bookingBody(spotId);
+
+    List<Gateway.Response> answers = raceTwoBookings(body);
+
+    assertThat(answers).extracting(Gateway.Response::status).containsExactlyInAnyOrder(201, 409);
+    Gateway.Response winner = answers.stream().filter(a -> a.status() == 201).findFirst().get();
+    Gateway.Response loser = answers.stream().filter(a -> a.status() == 409).findFirst().get();
+    assertThat(loser.contentType()).startsWith("application/problem+json");
+    assertThat(loser.json().path("detail").asString()).contains("no longer available");
+    await().atMost(EVENT_DELAY).until(() -> freeOnFloor(floorId) == freeBefore - 1);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> freeOnFloor(floorId) == freeBefore - 1);
+
+    String bookingId = winner.json().path("bookingId").asString();
+    String driver = winner.json().path("userId").asString();
+    await().atMost(EVENT_DELAY).until(() -> paymentStatus(bookingId).equals("authorised"));
+    await().atMost(EVENT_DELAY)
+        .until(() -> notificationKinds(driver).contains("BOOKING_CONFIRMED"));
+
+    Gateway.Response cancel = gateway.delete("/api/bookings/" + bookingId, driver);
+
+    assertThat(cancel.status()).as("cancel: %s", cancel).isEqualTo(200);
+    assertThat(cancel.json().path("status").asString()).isEqualTo("cancelled");
+    await().atMost(EVENT_DELAY).until(() -> freeOnFloor(floorId) == freeBefore);
+    await().atMost(EVENT_DELAY).until(() -> paymentStatus(bookingId).equals("voided"));
+    assertThat(spotStatus(spotId)).isEqualTo("available");
+  }
+
+  @Test
+  void sensorReportingCarTakesFreeSpot() throws Exception {
+    long floorId = floors.get(2).path("floorId").asLong();
+    long spotId = firstAvailableSpot(floorId);
+    long freeBefore = freeOnFloor(floorId);
+
+    publishSensorReading(spotId, true);
+
+    await().atMost(EVENT_DELAY).until(() -> freeOnFloor(floorId) == freeBefore - 1);
+    await().atMost(EVENT_DELAY).until(() -> spotStatus(spotId).equals("occupied"));
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> freeOnFloor(floorId) == freeBefore - 1);
+  }
+
+  @Test
+  void badBookingRequestsAreRejectedWithProblemDetails() throws Exception {
+    long floorId = floors.get(0).path("floorId").asLong();
+    long spotId = firstAvailableSpot(floorId);
+    String driver = "driver-" + UUID.randomUUID();
+    Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+    Gateway.Response unknownSpot =
+        gateway.post("/api/bookings", driver, bookingBody(999_999_999L, start, start.plusSeconds(3600)));
+    Gateway.Response malformed = gateway.post("/api/bookings", driver, "{\"spotId\": \"abc\"");
+    Gateway.Response missingFields = gateway.post("/api/bookings", driver, "{}");
+    Gateway.Response endBeforeStart =
+        gateway.post("/api/bookings", driver, bookingBody(spotId, start, start.minusSeconds(60)));
+
+    assertThat(unknownSpot.status()).as("unknown spot: %s", unknownSpot).isEqualTo(404);
+    assertThat(malformed.status()).as("malformed: %s", malformed).isEqualTo(400);
+    assertThat(missingFields.status()).as("missing: %s", missingFields).isEqualTo(400);
+    assertThat(missingFields.body()).contains("spotId");
+    assertThat(endBeforeStart.status()).as("end before start: %s", endBeforeStart).isEqualTo(422);
+    assertThat(endBeforeStart.body()).contains("endTime");
+    for (Gateway.Response answer : List.of(unknownSpot, malformed, missingFields, endBeforeStart)) {
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+    assertThat(spotStatus(spotId)).isEqualTo("available");
+  }
+
+  private static List<Gateway.Response> raceTwoBookings(String body) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Callable<Gateway.Response>> drivers = new ArrayList<>();
+      for (String driver : List.of("driver-a-" + UUID.randomUUID(), "driver-b-" + UUID.randomUUID())) {
+        drivers.add(
+            () -> {
+              go.await();
+              return gateway.post("/api/bookings", driver, body);
+            });
+      }
+      List<Future<Gateway.Response>> futures = new ArrayList<>();
+      for (Callable<Gateway.Response> driver : drivers) {
+        futures.add(pool.submit(driver));
+      }
+      go.countDown();
+      List<Gateway.Response> answers = new ArrayList<>();
+      for (Future<Gateway.Response> future : futures) {
+        answers.add(future.get());
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void publishSensorReading(long spotId, boolean occupied) throws Exception {
+    MqttClient client =
+        new MqttClient(platform.mqttUrl(), "e2e-sensor-" + UUID.randomUUID(), new MemoryPersistence());
+    try {
+      client.connect(new MqttConnectOptions());
+      String topic = platform.mqttTopicRoot() + "/lots/" + lotId + "/spots/" + spotId + "/state";
+      String payload =
+          """
+          {"sensorId": "e2e-%d", "occupied": %b, "sequence": 1, "timestamp": "%s", "battery": 90}
+          """
+              .formatted(spotId, occupied, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+      MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+      message.setQos(1);
+      client.publish(topic, message);
+      client.disconnect();
+    } finally {
+      client.close();
+    }
+  }
+
+  private static long firstAvailableSpot(long floorId) throws Exception {
+    JsonNode spots = gateway.get("/api/lots/" + lotId + "/floors/" + floorId + "/spots").json();
+    for (JsonNode spot : spots) {
+      if ("available".equals(spot.path("status").asString())
+          && "regular".equals(spot.path("type").asString())) {
+        return spot.path("spotId").asLong();
+      }
+    }
+    throw new AssertionError("no available regular spot on floor " + floorId + ": " + spots);
+  }
+
+  private static long freeOnFloor(long floorId) throws Exception {
+    JsonNode availability = gateway.get("/api/lots/" + lotId + "/availability").json();
+    for (JsonNode floor : availability.path("floors")) {
+      if (floor.path("floorId").asLong() == floorId) {
+        return floor.path("free").asLong();
+      }
+    }
+    throw new AssertionError("floor " + floorId + " missing in " + availability);
+  }
+
+  private static String spotStatus(long spotId) throws Exception {
+    return gateway.get("/api/spots/" + spotId).json().path("status").asString();
+  }
+
+  private static String paymentStatus(String bookingId) throws Exception {
+    JsonNode payments = gateway.get("/api/payments?bookingId=" + bookingId).json();
+    return payments.isEmpty() ? "" : payments.get(0).path("status").asString();
+  }
+
+  private static List<String> notificationKinds(String userId) throws Exception {
+    List<String> kinds = new ArrayList<>();
+    gateway.get("/api/notifications", userId).json().forEach(n -> kinds.add(n.path("kind").asString()));
+    return kinds;
+  }
+
+  private static String bookingBody(long spotId) {
+    Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    return bookingBody(spotId, start, start.plus(2, ChronoUnit.HOURS));
+  }
+
+  private static String bookingBody(long spotId, Instant start, Instant end) {
+    return """
+        {"spotId": %d, "startTime": "%s", "endTime": "%s"}
+        """
+        .formatted(spotId, start, end);
+  }
+}

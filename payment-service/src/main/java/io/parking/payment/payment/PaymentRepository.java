@@ -1,0 +1,59 @@
+package io.parking.payment.payment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface PaymentRepository extends JpaRepository<Payment, UUID> {
+
+  Optional<Payment> findByIdempotencyKey(String idempotencyKey);
+
+  boolean existsByIdempotencyKey(String idempotencyKey);
+
+  List<Payment> findByBookingIdOrderByCreatedAt(UUID bookingId);
+
+  /**
+   * Inserts the payment unless a row with its idempotency key exists.
+   *
+   * @return 1 when inserted, 0 when another payment already holds the key
+   */
+  default int insertIfAbsent(Payment payment) {
+    return insertIfAbsent(
+        payment.getPaymentId(),
+        payment.getBookingId(),
+        payment.getUserId(),
+        payment.getAmountMinor(),
+        payment.getCurrency(),
+        payment.getMethod(),
+        payment.getStatus().code(),
+        payment.getIdempotencyKey(),
+        payment.getCreatedAt());
+  }
+
+  @Modifying
+  @Query(
+      value =
+          """
+          INSERT INTO payments (payment_id, booking_id, user_id, amount_minor, currency, method,
+                                status, idempotency_key, created_at, updated_at)
+          VALUES (:paymentId, :bookingId, :userId, :amountMinor, :currency, :method,
+                  :status, :idempotencyKey, :createdAt, :createdAt)
+          ON CONFLICT (idempotency_key) DO NOTHING
+          """,
+      nativeQuery = true)
+  int insertIfAbsent(
+      @Param("paymentId") UUID paymentId,
+      @Param("bookingId") UUID bookingId,
+      @Param("userId") String userId,
+      @Param("amountMinor") long amountMinor,
+      @Param("currency") String currency,
+      @Param("method") String method,
+      @Param("status") String status,
+      @Param("idempotencyKey") String idempotencyKey,
+      @Param("createdAt") Instant createdAt);
+}
