@@ -59,7 +59,7 @@ final class Gateway {
         response.body());
   }
 
-  /** Status, content type and body of one answer. */
+  /** Status, content type and body of one HTTP response. */
   record Response(int status, String contentType, String body) {
 
     JsonNode json() {

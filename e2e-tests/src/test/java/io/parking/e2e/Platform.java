@@ -117,7 +117,7 @@ final class Platform implements AutoCloseable {
   }
 
   private void deleteOldRunFolder() throws IOException, InterruptedException {
-    // A run folder left by a killed test run still holds Kafka data for other ports.
+    // A run folder left by a killed test run still contains Kafka data for other ports.
     if (Files.exists(runDir)) {
       new ProcessBuilder("rm", "-rf", runDir.toString()).inheritIO().start().waitFor();
     }

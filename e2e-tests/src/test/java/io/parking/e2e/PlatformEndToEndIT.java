@@ -51,7 +51,7 @@ class PlatformEndToEndIT {
       }
     }
     assertThat(cityMall).as("City Mall in %s", lots).isNotNull();
-    lotId = cityMall.path("lotId").asLong();
+    lotId = cityMall.path("id").asLong();
     floors = new ArrayList<>();
     cityMall.path("floors").forEach(floors::add);
   }

@@ -14,8 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every routed request an {@value #HEADER} header, keeping the caller's value or generating
- * a UUID, and returns the same value on the response so callers and service logs can be matched.
+ * Gives every routed request an {@value #HEADER} header, keeping the caller's value or generating a
+ * UUID, and returns the same value on the response so callers and service logs can be matched.
  */
 @Component
 class CorrelationIdFilter implements GlobalFilter, Ordered {
@@ -34,9 +34,8 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
 
     ServerWebExchange routed =
         exchange.mutate().request(request -> request.headers(h -> h.set(HEADER, value))).build();
-    routed.getResponse().getHeaders().set(HEADER, value);
-    // A service may echo the header; set it again before the response is sent so it holds
-    // exactly one value.
+    // Set just before the response is sent, so the header holds exactly one value even when the
+    // service echoes it, and error responses written by the gateway carry it too.
     routed
         .getResponse()
         .beforeCommit(

@@ -28,9 +28,9 @@ class KafkaConfiguration {
   private static final long MAX_RETRIES = 3;
 
   /**
-   * Retries a failing record a few times, then publishes it to {@code <topic>.dlt} and moves on.
-   * A record that is not valid JSON of the expected envelope fails the same way on every attempt,
-   * so it goes to the dead-letter topic at once.
+   * Retries a failing record a few times, then publishes it to {@code <topic>.dlt} and moves on. A
+   * record that is not valid JSON of the expected envelope fails the same way on every attempt, so
+   * it goes to the dead-letter topic at once.
    */
   @Bean
   DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafkaTemplate) {

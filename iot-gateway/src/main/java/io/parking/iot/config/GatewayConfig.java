@@ -13,7 +13,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({MqttProperties.class, SensorProperties.class, StoreProperties.class})
+@EnableConfigurationProperties({
+  MqttProperties.class,
+  SensorProperties.class,
+  StoreProperties.class
+})
 class GatewayConfig {
 
   @Bean

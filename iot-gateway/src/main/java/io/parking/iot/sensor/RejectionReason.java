@@ -1,8 +1,8 @@
 package io.parking.iot.sensor;
 
 /**
- * Why a sensor message was rejected. The tag is the value of the {@code reason} metric tag and
- * dead-letter header, so it stays stable.
+ * Reason for rejecting a sensor message. Its tag is the value of the {@code reason} metric tag and
+ * dead-letter header, so the tags must not change.
  */
 public enum RejectionReason {
   /** The topic does not have the form {@code {root}/lots/{lotId}/spots/{spotId}/state}. */

@@ -48,7 +48,9 @@ public class EventReader {
       return mapper.readValue(json, envelopeType);
     } catch (JacksonException e) {
       throw new InvalidEventException(
-          "Event does not match EventEnvelope<" + payloadType.getSimpleName() + ">: "
+          "Event does not match EventEnvelope<"
+              + payloadType.getSimpleName()
+              + ">: "
               + e.getOriginalMessage(),
           e);
     }

@@ -17,8 +17,8 @@ public class ProcessedEvents {
   }
 
   /**
-   * Records the event id in the caller's transaction, so the id commits or rolls back together
-   * with the event's effect.
+   * Records the event id in the caller's transaction, so the id commits or rolls back together with
+   * the event's effect.
    *
    * @return true when the id is new, false when the event was applied before
    */

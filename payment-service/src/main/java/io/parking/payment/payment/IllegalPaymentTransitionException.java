@@ -6,7 +6,6 @@ import java.util.UUID;
 public class IllegalPaymentTransitionException extends RuntimeException {
 
   IllegalPaymentTransitionException(UUID paymentId, PaymentStatus from, PaymentStatus to) {
-    super(
-        "Payment %s cannot move from %s to %s".formatted(paymentId, from.code(), to.code()));
+    super("Payment %s cannot move from %s to %s".formatted(paymentId, from.code(), to.code()));
   }
 }

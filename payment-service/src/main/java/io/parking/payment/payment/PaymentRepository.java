@@ -1,13 +1,16 @@
 package io.parking.payment.payment;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
@@ -15,12 +18,17 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
   boolean existsByIdempotencyKey(String idempotencyKey);
 
+  /** Loads the payment with a row lock held until the transaction ends. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select p from Payment p where p.idempotencyKey = :idempotencyKey")
+  Optional<Payment> findForUpdateByIdempotencyKey(@Param("idempotencyKey") String idempotencyKey);
+
   List<Payment> findByBookingIdOrderByCreatedAt(UUID bookingId);
 
   /**
    * Inserts the payment unless a row with its idempotency key exists.
    *
-   * @return 1 when inserted, 0 when another payment already holds the key
+   * @return 1 when inserted, 0 when another payment already has the key
    */
   default int insertIfAbsent(Payment payment) {
     return insertIfAbsent(
@@ -35,6 +43,7 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
         payment.getCreatedAt());
   }
 
+  @Transactional
   @Modifying
   @Query(
       value =

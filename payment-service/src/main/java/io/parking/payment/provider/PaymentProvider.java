@@ -25,7 +25,7 @@ public interface PaymentProvider {
    */
   void voidAuthorisation(String idempotencyKey, String authorisationKey);
 
-  /** Answer of the processor to an authorisation request. */
+  /** Result of an authorisation request. */
   enum AuthorisationOutcome {
     APPROVED,
     DECLINED

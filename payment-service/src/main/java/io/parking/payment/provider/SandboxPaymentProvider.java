@@ -23,7 +23,8 @@ public class SandboxPaymentProvider implements PaymentProvider {
   @Override
   public AuthorisationOutcome authorise(String idempotencyKey, long amountMinor, String currency) {
     calls.add(new Call(Operation.AUTHORISE, idempotencyKey));
-    log.debug("Sandbox approved hold {} of {} minor units {}", idempotencyKey, amountMinor, currency);
+    log.debug(
+        "Sandbox approved hold {} of {} minor units {}", idempotencyKey, amountMinor, currency);
     return AuthorisationOutcome.APPROVED;
   }
 

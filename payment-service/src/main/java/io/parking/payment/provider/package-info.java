@@ -1,2 +1,5 @@
-/** The card-processor boundary: the {@link io.parking.payment.provider.PaymentProvider} port and its sandbox. */
+/**
+ * The card-processor boundary: the {@link io.parking.payment.provider.PaymentProvider} port and its
+ * sandbox.
+ */
 package io.parking.payment.provider;

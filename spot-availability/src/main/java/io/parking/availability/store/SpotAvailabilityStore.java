@@ -87,9 +87,10 @@ public class SpotAvailabilityStore {
    * Writes a lot's spots, counters and floor totals, replacing what Redis had for them. The lot
    * hash is written last, so a reader never sees a built lot with missing counters.
    *
-   * <p>NOTE: the writes are pipelined, not atomic. A booking or sensor change applied to one of the
-   * lot's spots while this runs can be overwritten by the layout's older state; callers rebuild
-   * only lots that are missing, and the reconciliation pass corrects the rest.
+   * <p>NOTE: the writes are pipelined, not atomic. A booking or sensor change applied to one of
+   * the lot's spots while this runs can be overwritten by the layout's older state. Callers
+   * therefore build only lots that are missing, and no reconciliation pass corrects such a loss
+   * yet.
    */
   public void registerLot(LotLayout layout) {
     long lotId = layout.lotId();
@@ -133,7 +134,7 @@ public class SpotAvailabilityStore {
         layout.floors().stream().mapToInt(floor -> floor.spots().size()).sum());
   }
 
-  /** Whether the lot's state is in Redis; false after a flush or before the first build. */
+  /** Checks whether the lot's state is in Redis: false after a flush or before the first build. */
   public boolean isRegistered(long lotId) {
     return Boolean.TRUE.equals(redis.hasKey(lotKey(lotId)));
   }

@@ -1,0 +1,217 @@
+package io.parking.gateway.problem;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.cloud.gateway.support.TimeoutException;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.HttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+
+/**
+ * Turns every error raised inside the gateway into an RFC 9457 problem detail, replacing Spring
+ * Boot's default error page. A service that cannot be reached or does not answer gets a 503 that
+ * names the service and route. Error responses sent by the services themselves are not exceptions
+ * here, so they pass through unchanged.
+ */
+@Component
+@Order(-1)
+class GatewayProblemHandler implements ErrorWebExceptionHandler {
+
+  static final String TYPE_BASE = "https://parking.example/problems/";
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);
+
+  private final ServerResponse.Context responseContext;
+
+  GatewayProblemHandler(ServerCodecConfigurer codecs) {
+    List<HttpMessageWriter<?>> writers = codecs.getWriters();
+    this.responseContext =
+        new ServerResponse.Context() {
+          @Override
+          public List<HttpMessageWriter<?>> messageWriters() {
+            return writers;
+          }
+
+          @Override
+          public List<ViewResolver> viewResolvers() {
+            return List.of();
+          }
+        };
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    if (exchange.getResponse().isCommitted()) {
+      // Part of a service's response has already been sent, so no problem detail can replace it.
+      log.warn(
+          "Request {} {} failed after its response started: {}",
+          exchange.getRequest().getMethod(),
+          exchange.getRequest().getPath(),
+          error.toString());
+      return Mono.error(error);
+    }
+
+    ProblemDetail problem = toProblem(exchange, error);
+    problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+    return ServerResponse.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .bodyValue(problem)
+        .flatMap(response -> response.writeTo(exchange, responseContext));
+  }
+
+  private ProblemDetail toProblem(ServerWebExchange exchange, Throwable error) {
+    Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+    if (route != null && hasCause(error, ConnectException.class, UnknownHostException.class)) {
+      return serviceUnreachable(exchange, route, error);
+    }
+    if (route != null && hasCause(error, TimeoutException.class, PrematureCloseException.class)) {
+      return serviceNotAnswering(exchange, route, error);
+    }
+    if (error instanceof ErrorResponse errorResponse) {
+      return fromErrorResponse(exchange.getRequest(), errorResponse);
+    }
+
+    log.error(
+        "Request {} {} failed inside the gateway",
+        exchange.getRequest().getMethod(),
+        exchange.getRequest().getPath(),
+        error);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "Internal gateway error",
+        "The gateway failed while handling this request. Retry it; if it fails again, report it"
+            + " with the X-Correlation-Id of the response.");
+  }
+
+  private ProblemDetail serviceUnreachable(ServerWebExchange exchange, Route route, Throwable e) {
+    String service = serviceName(route);
+    log.warn(
+        "Service {} at {} is unreachable for {} {} on route {}: {}",
+        service,
+        route.getUri(),
+        exchange.getRequest().getMethod(),
+        exchange.getRequest().getPath(),
+        route.getId(),
+        e.toString());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "service-unavailable",
+            "Service unavailable",
+            "The "
+                + service
+                + " service could not be reached, so the request was not forwarded. Retry in a"
+                + " moment.");
+    return withRoute(problem, service, route);
+  }
+
+  private ProblemDetail serviceNotAnswering(ServerWebExchange exchange, Route route, Throwable e) {
+    String service = serviceName(route);
+    log.warn(
+        "Service {} at {} did not answer {} {} on route {}: {}",
+        service,
+        route.getUri(),
+        exchange.getRequest().getMethod(),
+        exchange.getRequest().getPath(),
+        route.getId(),
+        e.toString());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "service-timeout",
+            "Service did not answer",
+            "The "
+                + service
+                + " service received the request but sent no response in time, so it may"
+                + " have carried it out. Check the result before repeating a change, or repeat"
+                + " it with the same Idempotency-Key.");
+    return withRoute(problem, service, route);
+  }
+
+  private ProblemDetail fromErrorResponse(ServerHttpRequest request, ErrorResponse error) {
+    HttpStatusCode status = error.getStatusCode();
+    if (status.value() == HttpStatus.NOT_FOUND.value()) {
+      log.debug("No route or page matches {} {}", request.getMethod(), request.getPath());
+      return problem(
+          HttpStatus.NOT_FOUND,
+          "not-found",
+          "Not found",
+          "No gateway route or page matches "
+              + request.getPath().value()
+              + ". The APIs are under /api/lots, /api/spots, /api/bookings, /api/payments and"
+              + " /api/notifications; /swagger-ui.html lists them.");
+    }
+
+    log.warn(
+        "Rejected {} {} with status {}: {}",
+        request.getMethod(),
+        request.getPath(),
+        status.value(),
+        error.getBody().getDetail());
+    ProblemDetail problem = error.getBody();
+    problem.setType(URI.create(TYPE_BASE + kindOf(status)));
+    return problem;
+  }
+
+  private static ProblemDetail problem(
+      HttpStatus status, String kind, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE_BASE + kind));
+    problem.setTitle(title);
+    return problem;
+  }
+
+  private static ProblemDetail withRoute(ProblemDetail problem, String service, Route route) {
+    problem.setProperty("service", service);
+    problem.setProperty("route", route.getId());
+    return problem;
+  }
+
+  /** Returns the route's {@code service} metadata, falling back to the route id. */
+  private static String serviceName(Route route) {
+    Object service = route.getMetadata().get("service");
+    return service == null ? route.getId() : service.toString();
+  }
+
+  /** Derives a problem kind such as {@code method-not-allowed} from the status reason phrase. */
+  private static String kindOf(HttpStatusCode status) {
+    HttpStatus known = HttpStatus.resolve(status.value());
+    if (known == null) {
+      return "http-" + status.value();
+    }
+    return known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
+  }
+
+  @SafeVarargs
+  private static boolean hasCause(Throwable error, Class<? extends Throwable>... types) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      for (Class<? extends Throwable> type : types) {
+        if (type.isInstance(cause)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

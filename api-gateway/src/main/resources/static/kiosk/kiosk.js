@@ -1,0 +1,190 @@
+// Kiosk display of one lot's free spaces per floor.
+// Address: /kiosk/index.html?lot={lotId}[&refresh={seconds}]. The page reads the lot name once
+// from GET /api/lots/{lotId} and polls GET /api/lots/{lotId}/availability, which returns
+// {lotId, free, total, floors: [{floorId, floorNumber, free, total}]}. When a poll fails, the
+// last counts stay on screen under a "Counts unavailable, retrying" banner.
+'use strict';
+
+(function () {
+  const DEFAULT_REFRESH_SECONDS = 5;
+  const MIN_REFRESH_SECONDS = 1;
+  const MAX_REFRESH_SECONDS = 3600;
+  // A request gets the refresh interval to finish, within these bounds. The upper bound is the
+  // gateway's response timeout, after which the gateway itself answers 503.
+  const MIN_REQUEST_MILLIS = 2000;
+  const MAX_REQUEST_MILLIS = 10000;
+  // A floor shows as "few" when at most this many spaces, or this share of its spaces, is free.
+  const FEW_SPACES = 3;
+  const FEW_SHARE = 0.1;
+  const LOT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+
+  const params = new URLSearchParams(window.location.search);
+  const lotId = (params.get('lot') || '').trim();
+  const refreshMillis = refreshSeconds(params.get('refresh')) * 1000;
+  const requestMillis = Math.min(Math.max(refreshMillis, MIN_REQUEST_MILLIS), MAX_REQUEST_MILLIS);
+
+  const element = (id) => document.getElementById(id);
+  const tiles = new Map();
+  let lotName = null;
+
+  function refreshSeconds(value) {
+    if (value === null || value.trim() === '') {
+      return DEFAULT_REFRESH_SECONDS;
+    }
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds < MIN_REFRESH_SECONDS || seconds > MAX_REFRESH_SECONDS) {
+      console.warn(`Invalid refresh=${value}: expected ${MIN_REFRESH_SECONDS} to ${MAX_REFRESH_SECONDS} seconds, using ${DEFAULT_REFRESH_SECONDS}`);
+      return DEFAULT_REFRESH_SECONDS;
+    }
+    return seconds;
+  }
+
+  function showUsage(problem) {
+    element('usage-problem').textContent = problem;
+    element('usage').hidden = false;
+    element('kiosk').hidden = true;
+    document.title = 'Parking availability: lot missing';
+  }
+
+  async function getJson(path) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), requestMillis);
+    try {
+      const response = await fetch(path, {
+        headers: { Accept: 'application/json' },
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+      if (!response.ok) {
+        throw new Error(`${path} returned HTTP ${response.status}`);
+      }
+      return await response.json();
+    } catch (error) {
+      if (error.name === 'AbortError') {
+        throw new Error(`${path} did not answer within ${requestMillis / 1000} s`);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function loadLotName() {
+    const lot = await getJson(`/api/lots/${encodeURIComponent(lotId)}`);
+    if (typeof lot.name === 'string' && lot.name.trim() !== '') {
+      lotName = lot.name;
+      element('lot-name').textContent = lotName;
+      document.title = `${lotName}: free spaces`;
+    }
+  }
+
+  function levelOf(free, total) {
+    if (free <= 0) {
+      return 'full';
+    }
+    if (free <= Math.max(FEW_SPACES, Math.floor(total * FEW_SHARE))) {
+      return 'few';
+    }
+    return 'plenty';
+  }
+
+  const STATE_TEXT = { full: 'Full', few: 'Few left', plenty: '' };
+
+  function createTile() {
+    const tile = document.createElement('article');
+    tile.className = 'floor';
+    for (const part of ['floor-name', 'floor-free', 'floor-total', 'floor-state']) {
+      const child = document.createElement(part === 'floor-name' ? 'h2' : 'p');
+      child.className = part;
+      tile.appendChild(child);
+    }
+    return tile;
+  }
+
+  function renderFloor(tile, floor) {
+    const level = levelOf(floor.free, floor.total);
+    tile.className = `floor ${level}`;
+    tile.querySelector('.floor-name').textContent = `Floor ${floor.floorNumber}`;
+    tile.querySelector('.floor-free').textContent = String(floor.free);
+    tile.querySelector('.floor-total').textContent = `of ${floor.total}`;
+    tile.querySelector('.floor-state').textContent = STATE_TEXT[level];
+  }
+
+  // Chooses a grid that keeps the digits large: one row for up to three floors, then two rows
+  // up to eight floors, then four columns per row.
+  function layoutGrid(container, count) {
+    const rows = count <= 3 ? 1 : count <= 8 ? 2 : Math.ceil(count / 4);
+    const columns = Math.max(1, Math.ceil(count / rows));
+    container.style.setProperty('--rows', String(rows));
+    container.style.setProperty('--columns', String(columns));
+  }
+
+  function render(availability) {
+    element('total-free').textContent = String(availability.free);
+
+    const floors = Array.isArray(availability.floors) ? [...availability.floors] : [];
+    floors.sort((a, b) => a.floorNumber - b.floorNumber);
+
+    const container = element('floors');
+    const shown = new Set();
+    for (const floor of floors) {
+      const key = String(floor.floorId);
+      let tile = tiles.get(key);
+      if (!tile) {
+        tile = createTile();
+        tiles.set(key, tile);
+      }
+      renderFloor(tile, floor);
+      container.appendChild(tile);
+      shown.add(key);
+    }
+    for (const [key, tile] of tiles) {
+      if (!shown.has(key)) {
+        tile.remove();
+        tiles.delete(key);
+      }
+    }
+    layoutGrid(container, floors.length);
+
+    element('updated').textContent = `Last updated ${new Date().toLocaleTimeString()}`;
+  }
+
+  function showFailure(error) {
+    console.warn('Loading the counts failed', error);
+    element('banner-detail').textContent = `(${error.message})`;
+    element('banner').hidden = false;
+    element('kiosk').classList.add('stale');
+  }
+
+  function clearFailure() {
+    element('banner').hidden = true;
+    element('kiosk').classList.remove('stale');
+  }
+
+  async function poll() {
+    if (lotName === null) {
+      // The name is decoration: a failure is retried on the next poll and does not hide counts.
+      loadLotName().catch((error) => console.warn('Loading the lot name failed', error));
+    }
+    try {
+      render(await getJson(`/api/lots/${encodeURIComponent(lotId)}/availability`));
+      clearFailure();
+    } catch (error) {
+      showFailure(error);
+    } finally {
+      setTimeout(poll, refreshMillis);
+    }
+  }
+
+  if (lotId === '') {
+    showUsage('The address has no lot parameter.');
+    return;
+  }
+  if (!LOT_ID_PATTERN.test(lotId)) {
+    showUsage(`"${lotId}" is not a lot id: use letters, digits, "-" or "_" only.`);
+    return;
+  }
+  element('lot-name').textContent = `Lot ${lotId}`;
+  element('kiosk').hidden = false;
+  poll();
+})();

@@ -1,0 +1,67 @@
+package io.parking.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CorrelationIdTest extends GatewayTestSupport {
+
+  private static final String HEADER = "X-Correlation-Id";
+
+  @Test
+  void correlationIdGeneratedWhenAbsent() {
+    List<String> returned =
+        client
+            .get()
+            .uri("/api/lots/1")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .get(HEADER);
+
+    assertThat(returned).hasSize(1);
+    assertThat(UUID.fromString(returned.get(0))).isNotNull();
+    assertThat(BOOKING.lastRequest().header(HEADER)).isEqualTo(returned.get(0));
+  }
+
+  @Test
+  void correlationIdPreservedWhenPresent() {
+    List<String> returned =
+        client
+            .get()
+            .uri("/api/lots/1/availability")
+            .header(HEADER, "kiosk-7-request-42")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .get(HEADER);
+
+    assertThat(returned).containsExactly("kiosk-7-request-42");
+    assertThat(AVAILABILITY.lastRequest().header(HEADER)).isEqualTo("kiosk-7-request-42");
+  }
+
+  @Test
+  void correlationIdNotDuplicatedWhenEchoed() {
+    BOOKING.echoHeader(HEADER);
+
+    List<String> returned =
+        client
+            .get()
+            .uri("/api/spots/17")
+            .header(HEADER, "echo-1")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .get(HEADER);
+
+    assertThat(returned).containsExactly("echo-1");
+  }
+}

@@ -1,0 +1,146 @@
+package io.parking.availability.booking;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parking.availability.store.BookingState;
+import io.parking.availability.store.SpotAvailabilityStore;
+import io.parking.availability.store.SpotUpdate;
+import io.parking.events.BookingChanged;
+import io.parking.events.EventEnvelope;
+import io.parking.events.EventTypes;
+import io.parking.events.Topics;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies booking events to the spots' booking states in Redis: {@code booking.reserved} holds the
+ * spot, {@code booking.cancelled} releases it. Other event types are ignored.
+ *
+ * <p>A record that fails here is retried and then sent to the dead-letter topic by the error
+ * handler of the listener container.
+ */
+@Component
+class BookingEventListener {
+
+  private static final Logger log = LoggerFactory.getLogger(BookingEventListener.class);
+
+  static final String CHANGES_METRIC = "parking.availability.changes";
+
+  private final SpotAvailabilityStore store;
+  private final ProcessedEvents processedEvents;
+  private final JsonMapper mapper;
+  private final JavaType envelopeType;
+  private final Map<SpotUpdate.Outcome, Counter> changeCounters =
+      new EnumMap<>(SpotUpdate.Outcome.class);
+  private final Counter duplicateCounter;
+
+  BookingEventListener(
+      SpotAvailabilityStore store,
+      ProcessedEvents processedEvents,
+      JsonMapper mapper,
+      MeterRegistry meterRegistry) {
+    this.store = store;
+    this.processedEvents = processedEvents;
+    this.mapper = mapper;
+    // The payload stays a tree until the type is known, so an event type this service does not
+    // handle is ignored whatever its payload looks like.
+    this.envelopeType =
+        mapper.getTypeFactory().constructParametricType(EventEnvelope.class, JsonNode.class);
+    for (SpotUpdate.Outcome outcome : SpotUpdate.Outcome.values()) {
+      changeCounters.put(
+          outcome, changeCounter(meterRegistry, outcome.name().toLowerCase(Locale.ROOT)));
+    }
+    this.duplicateCounter = changeCounter(meterRegistry, "duplicate");
+  }
+
+  private static Counter changeCounter(MeterRegistry meterRegistry, String outcome) {
+    return Counter.builder(CHANGES_METRIC)
+        .description("Booking events applied to the Redis spot states, by outcome")
+        .tag("outcome", outcome)
+        .register(meterRegistry);
+  }
+
+  @KafkaListener(topics = Topics.BOOKING_EVENTS)
+  void onBookingEvent(ConsumerRecord<String, String> record) {
+    EventEnvelope<JsonNode> envelope = mapper.readValue(record.value(), envelopeType);
+    BookingState state = bookingStateAfter(envelope.type());
+    if (state == null) {
+      log.debug("event {} of type {} ignored", envelope.eventId(), envelope.type());
+      return;
+    }
+    if (processedEvents.contains(envelope.eventId())) {
+      log.debug(
+          "event {} for booking {} already applied, skipped",
+          envelope.eventId(),
+          envelope.aggregateId());
+      duplicateCounter.increment();
+      return;
+    }
+
+    BookingChanged booking = mapper.treeToValue(envelope.payload(), BookingChanged.class);
+    SpotUpdate update = store.applyBookingState(booking.spotId(), state);
+    // The event is marked only after the change is applied. If the service stops in between, the
+    // redelivered event sets the same booking state again, which the store reports as UNCHANGED
+    // without moving a counter, so the crash window cannot count a spot twice.
+    processedEvents.markProcessed(envelope.eventId());
+
+    changeCounters.get(update.outcome()).increment();
+    logUpdate(envelope, booking, state, update);
+  }
+
+  private static BookingState bookingStateAfter(String eventType) {
+    return switch (eventType) {
+      case EventTypes.BOOKING_RESERVED -> BookingState.RESERVED;
+      case EventTypes.BOOKING_CANCELLED -> BookingState.NONE;
+      default -> null;
+    };
+  }
+
+  private void logUpdate(
+      EventEnvelope<JsonNode> envelope,
+      BookingChanged booking,
+      BookingState state,
+      SpotUpdate update) {
+    if (update.outcome() != SpotUpdate.Outcome.UNKNOWN_SPOT) {
+      log.debug(
+          "booking {} on spot {} (lot {}, floor {}): booking state {}, {}",
+          booking.bookingId(),
+          booking.spotId(),
+          update.lotId(),
+          update.floorId(),
+          state,
+          update.outcome());
+      return;
+    }
+    if (store.isRegistered(booking.lotId())) {
+      // NOTE: the lot builder only builds lots missing from Redis, so this spot's floor count
+      // stays wrong until the lot's keys are deleted and the lot is built again.
+      log.warn(
+          "booking {} on spot {}: lot {} is in Redis but the spot is missing, probably added"
+              + " after the lot was built. Event {} changed no count",
+          booking.bookingId(),
+          booking.spotId(),
+          booking.lotId(),
+          envelope.eventId());
+    } else {
+      // NOTE: a build can read the layout before the booking commits and write it after this
+      // event. That build misses the booking, and nothing corrects the count until a rebuild.
+      log.info(
+          "booking {} on spot {}: lot {} is not in Redis yet, so event {} changed no count. The"
+              + " lot's build reads the booking from the booking service",
+          booking.bookingId(),
+          booking.spotId(),
+          booking.lotId(),
+          envelope.eventId());
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.parking.availability.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.parking.availability.IntegrationTest;
+import io.parking.availability.TestLots;
+import io.parking.availability.availability.LotAvailability.FloorAvailability;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+class AvailabilityApiTest extends IntegrationTest {
+
+  private static final long LOT = TestLots.API_LOT.lotId();
+
+  @Autowired private MockMvcTester mvc;
+
+  @BeforeEach
+  void awaitLotBuilt() {
+    await().atMost(Duration.ofSeconds(15)).until(() -> store.isRegistered(LOT));
+  }
+
+  @Test
+  void lotAvailabilityListsFloorsInNumberOrder() {
+    MvcTestResult result = mvc.get().uri("/api/lots/{lotId}/availability", LOT).exchange();
+
+    assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+    assertThat(result)
+        .bodyJson()
+        .convertTo(LotAvailability.class)
+        .satisfies(
+            lot -> {
+              assertThat(lot.lotId()).isEqualTo(LOT);
+              assertThat(lot.free()).isEqualTo(5);
+              assertThat(lot.total()).isEqualTo(6);
+              assertThat(lot.floors())
+                  .containsExactly(
+                      new FloorAvailability(3012, 1, 4, 4), new FloorAvailability(3011, 2, 1, 2));
+            });
+  }
+
+  @Test
+  void floorAvailabilityReturnsOneFloor() {
+    MvcTestResult result =
+        mvc.get().uri("/api/lots/{lotId}/floors/{floorId}/availability", LOT, 3011).exchange();
+
+    assertThat(result).hasStatusOk();
+    assertThat(result)
+        .bodyJson()
+        .convertTo(FloorAvailability.class)
+        .isEqualTo(new FloorAvailability(3011, 2, 1, 2));
+  }
+
+  @Test
+  void unknownLotIsNotFoundProblem() {
+    MvcTestResult result = mvc.get().uri("/api/lots/{lotId}/availability", 999_999).exchange();
+
+    assertThat(result)
+        .hasStatus(HttpStatus.NOT_FOUND)
+        .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("https://parking.example/problems/lot-not-found");
+    assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(404);
+    assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Lot not found");
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.detail")
+        .asString()
+        .contains("Lot 999999 is unknown")
+        .contains("still being built");
+  }
+
+  @Test
+  void unknownFloorIsNotFoundProblem() {
+    MvcTestResult result =
+        mvc.get().uri("/api/lots/{lotId}/floors/{floorId}/availability", LOT, 4242).exchange();
+
+    assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("https://parking.example/problems/floor-not-found");
+    assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("no floor 4242");
+  }
+
+  @Test
+  void floorOfUnknownLotIsLotNotFound() {
+    MvcTestResult result =
+        mvc.get().uri("/api/lots/{lotId}/floors/{floorId}/availability", 999_999, 1).exchange();
+
+    assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("https://parking.example/problems/lot-not-found");
+  }
+
+  @Test
+  void nonNumericLotIdIsBadRequest() {
+    MvcTestResult result = mvc.get().uri("/api/lots/{lotId}/availability", "north").exchange();
+
+    assertThat(result)
+        .hasStatus(HttpStatus.BAD_REQUEST)
+        .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("https://parking.example/problems/invalid-parameter");
+    assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("lotId");
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.errors[0].message")
+        .isEqualTo("must be a whole number");
+  }
+
+  @Test
+  void unmappedPathIsNotFoundProblem() {
+    MvcTestResult result = mvc.get().uri("/api/nothing-here").exchange();
+
+    assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("https://parking.example/problems/not-found");
+  }
+
+  @Test
+  void healthReportsRedisUp() {
+    MvcTestResult result = mvc.get().uri("/actuator/health").exchange();
+
+    assertThat(result).hasStatusOk();
+    assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("UP");
+    assertThat(result).bodyJson().extractingPath("$.components.redis.status").isEqualTo("UP");
+  }
+
+  @Test
+  void openApiDocumentListsAvailabilityPath() {
+    MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
+
+    assertThat(result).hasStatusOk();
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.paths")
+        .asMap()
+        .containsKey("/api/lots/{lotId}/availability");
+  }
+}

@@ -1,0 +1,9 @@
+package io.parking.booking.config;
+
+/**
+ * One invalid input value in a problem detail's {@code errors} list.
+ *
+ * @param field name of the JSON field, header or path variable
+ * @param message what is wrong with it
+ */
+public record FieldProblem(String field, String message) {}

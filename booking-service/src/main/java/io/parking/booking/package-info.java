@@ -1,0 +1,2 @@
+/** Booking service: lots, floors, spots and bookings, with collision-free reservations. */
+package io.parking.booking;

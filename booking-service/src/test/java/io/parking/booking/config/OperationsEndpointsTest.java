@@ -1,0 +1,42 @@
+package io.parking.booking.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parking.booking.support.ApiClient;
+import io.parking.booking.support.ApiClient.Response;
+import io.parking.booking.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+class OperationsEndpointsTest extends IntegrationTest {
+
+  @Autowired private RestTestClient restClient;
+  @Autowired private JsonMapper mapper;
+
+  @Test
+  void healthIsUpWithDatabaseDetails() {
+    Response response = new ApiClient(restClient, mapper).get("/actuator/health");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body().get("status").asString()).isEqualTo("UP");
+    assertThat(response.body().at("/components/db/status").asString()).isEqualTo("UP");
+  }
+
+  @Test
+  void openApiDocListsBookingPaths() {
+    Response response = new ApiClient(restClient, mapper).get("/v3/api-docs");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body().get("paths").propertyNames())
+        .contains(
+            "/api/bookings",
+            "/api/bookings/{bookingId}",
+            "/api/lots",
+            "/api/lots/{lotId}",
+            "/api/lots/{lotId}/floors/{floorId}/spots",
+            "/api/spots/{spotId}",
+            "/internal/lots/{lotId}/layout");
+  }
+}

@@ -1,0 +1,33 @@
+package io.parking.booking.support;
+
+import io.parking.events.Topics;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole service on a random port, against the local PostgreSQL
+ * in a schema of its own and an embedded Kafka broker. All subclasses share one Spring context.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"parking.demo-seed=true", "logging.level.io.parking=DEBUG"})
+@AutoConfigureRestTestClient
+@EmbeddedKafka(
+    partitions = 1,
+    topics = Topics.SENSOR_EVENTS,
+    bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@Import(SchemaCleanup.class)
+public abstract class IntegrationTest {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.requireReachable();
+    registry.add("DB_URL", () -> TestDatabase.URL);
+    registry.add("DB_USER", () -> TestDatabase.USER);
+    registry.add("DB_SCHEMA", () -> TestDatabase.SCHEMA);
+  }
+}

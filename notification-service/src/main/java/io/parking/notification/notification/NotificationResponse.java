@@ -1,0 +1,27 @@
+package io.parking.notification.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A notification as the HTTP API returns it.
+ *
+ * @param notificationId id of the notification
+ * @param kind {@code BOOKING_CONFIRMED}, {@code BOOKING_CANCELLED}, {@code HOLD_PLACED} or {@code
+ *     HOLD_RELEASED}
+ * @param message text for the driver
+ * @param bookingId booking the notification is about, or null
+ * @param createdAt when the notification was written
+ */
+record NotificationResponse(
+    UUID notificationId, NotificationKind kind, String message, UUID bookingId, Instant createdAt) {
+
+  static NotificationResponse from(Notification notification) {
+    return new NotificationResponse(
+        notification.getNotificationId(),
+        notification.getKind(),
+        notification.getMessage(),
+        notification.getBookingId(),
+        notification.getCreatedAt());
+  }
+}

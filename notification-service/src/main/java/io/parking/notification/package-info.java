@@ -1,0 +1,2 @@
+/** Notification service: turns booking and payment events into a feed of messages per driver. */
+package io.parking.notification;

@@ -1,0 +1,2 @@
+/** HTTP error handling: every error leaves the service as an RFC 9457 problem detail. */
+package io.parking.notification.web;
