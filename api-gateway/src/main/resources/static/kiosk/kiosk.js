@@ -10,7 +10,7 @@
   const MIN_REFRESH_SECONDS = 1;
   const MAX_REFRESH_SECONDS = 3600;
   // A request gets the refresh interval to finish, within these bounds. The upper bound is the
-  // gateway's response timeout, after which the gateway itself answers 503.
+  // gateway's response timeout, after which the gateway itself returns 503.
   const MIN_REQUEST_MILLIS = 2000;
   const MAX_REQUEST_MILLIS = 10000;
   // A floor shows as "few" when at most this many spaces, or this share of its spaces, is free.
@@ -61,7 +61,7 @@
       return await response.json();
     } catch (error) {
       if (error.name === 'AbortError') {
-        throw new Error(`${path} did not answer within ${requestMillis / 1000} s`);
+        throw new Error(`${path} timed out after ${requestMillis / 1000} s`);
       }
       throw error;
     } finally {
@@ -113,7 +113,12 @@
   // Chooses a grid that keeps the digits large: one row for up to three floors, then two rows
   // up to eight floors, then four columns per row.
   function layoutGrid(container, count) {
-    const rows = count <= 3 ? 1 : count <= 8 ? 2 : Math.ceil(count / 4);
+    let rows = Math.ceil(count / 4);
+    if (count <= 3) {
+      rows = 1;
+    } else if (count <= 8) {
+      rows = 2;
+    }
     const columns = Math.max(1, Math.ceil(count / rows));
     container.style.setProperty('--rows', String(rows));
     container.style.setProperty('--columns', String(columns));

@@ -2,6 +2,7 @@ package io.parking.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +54,7 @@ class ApiDocsTest extends GatewayTestSupport {
         .value(
             urls ->
                 assertThat(urls)
-                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                    .asInstanceOf(InstanceOfAssertFactories.LIST)
                     .containsExactlyInAnyOrder(
                         "/v3/api-docs/booking",
                         "/v3/api-docs/availability",

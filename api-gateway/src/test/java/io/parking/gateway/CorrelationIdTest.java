@@ -64,4 +64,23 @@ class CorrelationIdTest extends GatewayTestSupport {
 
     assertThat(returned).containsExactly("echo-1");
   }
+
+  @Test
+  void invalidCorrelationIdReplaced() {
+    List<String> returned =
+        client
+            .get()
+            .uri("/api/lots/1")
+            .header(HEADER, "forged line " + "x".repeat(200))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .get(HEADER);
+
+    assertThat(returned).hasSize(1);
+    assertThat(UUID.fromString(returned.get(0))).isNotNull();
+    assertThat(BOOKING.lastRequest().header(HEADER)).isEqualTo(returned.get(0));
+  }
 }

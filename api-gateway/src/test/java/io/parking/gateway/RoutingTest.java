@@ -2,6 +2,7 @@ package io.parking.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +85,7 @@ class RoutingTest extends GatewayTestSupport {
             .returnResult()
             .getResponseBody();
 
-    assertThat(new String(response, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(conflict);
+    assertThat(new String(response, StandardCharsets.UTF_8)).isEqualTo(conflict);
     StubService.ReceivedRequest received = BOOKING.lastRequest();
     assertThat(received.method()).isEqualTo("POST");
     assertThat(received.path()).isEqualTo("/api/bookings");
@@ -133,5 +134,22 @@ class RoutingTest extends GatewayTestSupport {
 
     STUB_BY_NAME.forEach(
         (name, stub) -> assertThat(stub.requests()).as("requests at the %s stub", name).isEmpty());
+  }
+
+  @Test
+  void unsupportedMethodIsProblemWithAllow() {
+    client
+        .put()
+        .uri("/kiosk/index.html")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(405)
+        .expectHeader()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader()
+        .value("Allow", allow -> assertThat(allow).contains("GET"))
+        .expectBody()
+        .jsonPath("$.type")
+        .isEqualTo("https://parking.example/problems/method-not-allowed");
   }
 }

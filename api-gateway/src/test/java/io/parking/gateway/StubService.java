@@ -93,7 +93,7 @@ final class StubService {
     echoedHeader = name;
   }
 
-  /** Makes every following request wait without an answer until {@link #reset()}. */
+  /** Makes every following request wait without a response until {@link #reset()}. */
   void hang() {
     hang = new CountDownLatch(1);
   }

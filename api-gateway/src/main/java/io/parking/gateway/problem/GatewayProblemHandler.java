@@ -12,6 +12,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.cloud.gateway.support.TimeoutException;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -29,9 +30,10 @@ import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Turns every error raised inside the gateway into an RFC 9457 problem detail, replacing Spring
- * Boot's default error page. A service that cannot be reached or does not answer gets a 503 that
- * names the service and route. Error responses sent by the services themselves are not exceptions
- * here, so they pass through unchanged.
+ * Boot's default error page. A service that cannot be reached or does not respond in time gets a
+ * 503 naming the service and route. A timeout also gets 503 instead of the 504 that Spring Cloud
+ * Gateway raises, so clients handle one status for every service failure. Error responses sent by
+ * the services themselves are not exceptions here, so they pass through unchanged.
  */
 @Component
 @Order(-1)
@@ -73,7 +75,13 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
     ProblemDetail problem = toProblem(exchange, error);
     problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+    // Keeps headers such as Allow that Spring attaches to a 405 or 415.
+    HttpHeaders headers =
+        error instanceof ErrorResponse errorResponse
+            ? errorResponse.getHeaders()
+            : HttpHeaders.EMPTY;
     return ServerResponse.status(problem.getStatus())
+        .headers(target -> target.addAll(headers))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .bodyValue(problem)
         .flatMap(response -> response.writeTo(exchange, responseContext));
@@ -85,7 +93,7 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
       return serviceUnreachable(exchange, route, error);
     }
     if (route != null && hasCause(error, TimeoutException.class, PrematureCloseException.class)) {
-      return serviceNotAnswering(exchange, route, error);
+      return serviceNotResponding(exchange, route, error);
     }
     if (error instanceof ErrorResponse errorResponse) {
       return fromErrorResponse(exchange.getRequest(), errorResponse);
@@ -126,10 +134,10 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
     return withRoute(problem, service, route);
   }
 
-  private ProblemDetail serviceNotAnswering(ServerWebExchange exchange, Route route, Throwable e) {
+  private ProblemDetail serviceNotResponding(ServerWebExchange exchange, Route route, Throwable e) {
     String service = serviceName(route);
     log.warn(
-        "Service {} at {} did not answer {} {} on route {}: {}",
+        "Service {} at {} timed out or closed the connection on {} {} on route {}: {}",
         service,
         route.getUri(),
         exchange.getRequest().getMethod(),
@@ -140,11 +148,11 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
         problem(
             HttpStatus.SERVICE_UNAVAILABLE,
             "service-timeout",
-            "Service did not answer",
+            "Service did not respond",
             "The "
                 + service
-                + " service received the request but sent no response in time, so it may"
-                + " have carried it out. Check the result before repeating a change, or repeat"
+                + " service received the request but did not respond in time or closed the"
+                + " connection, so it may have carried it out. Check the result before repeating a change, or repeat"
                 + " it with the same Idempotency-Key.");
     return withRoute(problem, service, route);
   }
