@@ -1,11 +1,13 @@
 package io.parking.availability.config;
 
 import io.parking.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -54,5 +56,17 @@ class KafkaConfiguration {
         new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MILLIS, MAX_RETRIES));
     errorHandler.addNotRetryableExceptions(JacksonException.class);
     return errorHandler;
+  }
+
+  /**
+   * Declares this consumer's dead-letter topic, because the platform's broker creates no topic on
+   * first use. Other consumers of the booking events declare the same topic; KafkaAdmin leaves an
+   * existing one alone.
+   */
+  @Bean
+  NewTopic bookingEventsDeadLetterTopic() {
+    return TopicBuilder.name(Topics.BOOKING_EVENTS + Topics.DEAD_LETTER_SUFFIX)
+        .partitions(1)
+        .build();
   }
 }
