@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Validates docker-compose.yml with {@code docker-compose config -q}, which needs no Docker
- * engine. {@code ./parking test} installs docker-compose where it can (root with apt-get); on
- * other machines the test is reported as skipped with the reason.
+ * Validates docker-compose.yml with {@code docker-compose config -q}, which needs no Docker engine.
+ * {@code ./parking test} installs docker-compose where it can (root with apt-get); on other
+ * machines the test is reported as skipped with the reason.
  */
 class ComposeFileIT {
 

@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole platform started with {@code ./parking start} as separate processes, isolated from
- * any platform already running on this machine: its own ports, run folder, database, Redis key
- * prefix and MQTT topic root. PostgreSQL, Redis and Mosquitto are this machine's servers.
+ * The whole platform started with {@code ./parking start} as separate processes, isolated from any
+ * platform already running on this machine: its own ports, run folder, database, Redis key prefix
+ * and MQTT topic root. PostgreSQL, Redis and Mosquitto are this machine's servers.
  */
 final class Platform implements AutoCloseable {
 
@@ -106,7 +106,11 @@ final class Platform implements AutoCloseable {
     }
     if (process.exitValue() != 0) {
       throw new IllegalStateException(
-          "./parking " + command + " failed with exit code " + process.exitValue() + ":\n"
+          "./parking "
+              + command
+              + " failed with exit code "
+              + process.exitValue()
+              + ":\n"
               + tail(output));
     }
   }
@@ -125,7 +129,10 @@ final class Platform implements AutoCloseable {
 
   private void dropDatabase() {
     String url =
-        "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "5432")
+        "jdbc:postgresql://"
+            + env("PG_HOST", "127.0.0.1")
+            + ":"
+            + env("PG_PORT", "5432")
             + "/postgres";
     try (Connection connection =
         DriverManager.getConnection(url, env("DB_USER", "postgres"), env("DB_PASSWORD", ""))) {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Drives the whole platform through the gateway: real processes, HTTP, Kafka, MQTT, PostgreSQL
- * and Redis. Each test works on its own floor of City Mall, so the counter deltas one test
- * checks are not moved by another test's events.
+ * Drives the whole platform through the gateway: real processes, HTTP, Kafka, MQTT, PostgreSQL and
+ * Redis. Each test works on its own floor of City Mall, so the counter deltas one test checks are
+ * not moved by another test's events.
  */
 class PlatformEndToEndIT {
 
@@ -67,7 +67,8 @@ class PlatformEndToEndIT {
   void cityMallIsSeededWithFreeCounts() throws Exception {
     JsonNode availability = gateway.get("/api/lots/" + lotId + "/availability").json();
 
-    assertThat(floors).extracting(floor -> floor.path("spotCount").asInt())
+    assertThat(floors)
+        .extracting(floor -> floor.path("spotCount").asInt())
         .containsExactly(200, 200, 100);
     assertThat(availability.path("total").asLong()).isEqualTo(500);
     assertThat(availability.path("floors")).hasSize(3);
@@ -88,13 +89,16 @@ class PlatformEndToEndIT {
     assertThat(loser.contentType()).startsWith("application/problem+json");
     assertThat(loser.json().path("detail").asString()).contains("no longer available");
     await().atMost(EVENT_DELAY).until(() -> freeOnFloor(floorId) == freeBefore - 1);
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
         .until(() -> freeOnFloor(floorId) == freeBefore - 1);
 
     String bookingId = winner.json().path("bookingId").asString();
     String driver = winner.json().path("userId").asString();
     await().atMost(EVENT_DELAY).until(() -> paymentStatus(bookingId).equals("authorised"));
-    await().atMost(EVENT_DELAY)
+    await()
+        .atMost(EVENT_DELAY)
         .until(() -> notificationKinds(driver).contains("BOOKING_CONFIRMED"));
 
     Gateway.Response cancel = gateway.delete("/api/bookings/" + bookingId, driver);
@@ -116,7 +120,9 @@ class PlatformEndToEndIT {
 
     await().atMost(EVENT_DELAY).until(() -> freeOnFloor(floorId) == freeBefore - 1);
     await().atMost(EVENT_DELAY).until(() -> spotStatus(spotId).equals("occupied"));
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
         .until(() -> freeOnFloor(floorId) == freeBefore - 1);
   }
 
@@ -128,7 +134,8 @@ class PlatformEndToEndIT {
     Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
     Gateway.Response unknownSpot =
-        gateway.post("/api/bookings", driver, bookingBody(999_999_999L, start, start.plusSeconds(3600)));
+        gateway.post(
+            "/api/bookings", driver, bookingBody(999_999_999L, start, start.plusSeconds(3600)));
     Gateway.Response malformed = gateway.post("/api/bookings", driver, "{\"spotId\": \"abc\"");
     Gateway.Response missingFields = gateway.post("/api/bookings", driver, "{}");
     Gateway.Response endBeforeStart =
@@ -151,7 +158,8 @@ class PlatformEndToEndIT {
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Callable<Gateway.Response>> drivers = new ArrayList<>();
-      for (String driver : List.of("driver-a-" + UUID.randomUUID(), "driver-b-" + UUID.randomUUID())) {
+      for (String driver :
+          List.of("driver-a-" + UUID.randomUUID(), "driver-b-" + UUID.randomUUID())) {
         drivers.add(
             () -> {
               go.await();
@@ -175,7 +183,8 @@ class PlatformEndToEndIT {
 
   private static void publishSensorReading(long spotId, boolean occupied) throws Exception {
     MqttClient client =
-        new MqttClient(platform.mqttUrl(), "e2e-sensor-" + UUID.randomUUID(), new MemoryPersistence());
+        new MqttClient(
+            platform.mqttUrl(), "e2e-sensor-" + UUID.randomUUID(), new MemoryPersistence());
     try {
       client.connect(new MqttConnectOptions());
       String topic = platform.mqttTopicRoot() + "/lots/" + lotId + "/spots/" + spotId + "/state";
@@ -225,7 +234,10 @@ class PlatformEndToEndIT {
 
   private static List<String> notificationKinds(String userId) throws Exception {
     List<String> kinds = new ArrayList<>();
-    gateway.get("/api/notifications", userId).json().forEach(n -> kinds.add(n.path("kind").asString()));
+    gateway
+        .get("/api/notifications", userId)
+        .json()
+        .forEach(n -> kinds.add(n.path("kind").asString()));
     return kinds;
   }
 

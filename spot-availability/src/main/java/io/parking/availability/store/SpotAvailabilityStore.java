@@ -87,10 +87,9 @@ public class SpotAvailabilityStore {
    * Writes a lot's spots, counters and floor totals, replacing what Redis had for them. The lot
    * hash is written last, so a reader never sees a built lot with missing counters.
    *
-   * <p>NOTE: the writes are pipelined, not atomic. A booking or sensor change applied to one of
-   * the lot's spots while this runs can be overwritten by the layout's older state. Callers
-   * therefore build only lots that are missing, and no reconciliation pass corrects such a loss
-   * yet.
+   * <p>NOTE: the writes are pipelined, not atomic. A booking or sensor change applied to one of the
+   * lot's spots while this runs can be overwritten by the layout's older state. Callers therefore
+   * build only lots that are missing, and no reconciliation pass corrects such a loss yet.
    */
   public void registerLot(LotLayout layout) {
     long lotId = layout.lotId();
