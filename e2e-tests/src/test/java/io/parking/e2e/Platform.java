@@ -97,6 +97,21 @@ final class Platform implements AutoCloseable {
             .directory(projectDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
+    // Addresses of another platform (for example the one `./parking test` was started beside)
+    // must not leak in: the script derives these from the ports and names set here.
+    for (String inherited :
+        List.of(
+            "DB_URL",
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "BOOKING_URL",
+            "AVAILABILITY_URL",
+            "PAYMENT_URL",
+            "NOTIFICATION_URL",
+            "IOT_URL",
+            "SERVER_PORT",
+            "DB_SCHEMA")) {
+      builder.environment().remove(inherited);
+    }
     builder.environment().putAll(environment);
     Process process = builder.start();
     if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
