@@ -5,7 +5,7 @@
 #   bench/startup.sh          cold = fresh clone of HEAD and an empty Maven repository
 #   bench/startup.sh --warm   only the warm start, from this checkout's built jars
 #
-# The cold run downloads every dependency from Maven Central (about 300 MB), so it measures
+# The cold run downloads every dependency from Maven Central (about 700 MB), so it measures
 # the network too. Work files go to run/bench. Uses the default ports: stop a running
 # platform first.
 set -euo pipefail
