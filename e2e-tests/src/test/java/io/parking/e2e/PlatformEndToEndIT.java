@@ -96,7 +96,7 @@ class PlatformEndToEndIT {
 
     String bookingId = winner.json().path("bookingId").asString();
     String driver = winner.json().path("userId").asString();
-    await().atMost(EVENT_DELAY).until(() -> paymentStatus(bookingId).equals("authorised"));
+    await().atMost(EVENT_DELAY).until(() -> paymentStatus(bookingId, driver).equals("authorised"));
     await()
         .atMost(EVENT_DELAY)
         .until(() -> notificationKinds(driver).contains("BOOKING_CONFIRMED"));
@@ -106,7 +106,7 @@ class PlatformEndToEndIT {
     assertThat(cancel.status()).as("cancel: %s", cancel).isEqualTo(200);
     assertThat(cancel.json().path("status").asString()).isEqualTo("cancelled");
     await().atMost(EVENT_DELAY).until(() -> freeOnFloor(floorId) == freeBefore);
-    await().atMost(EVENT_DELAY).until(() -> paymentStatus(bookingId).equals("voided"));
+    await().atMost(EVENT_DELAY).until(() -> paymentStatus(bookingId, driver).equals("voided"));
     assertThat(spotStatus(spotId)).isEqualTo("available");
   }
 
@@ -151,6 +151,18 @@ class PlatformEndToEndIT {
       assertThat(answer.contentType()).startsWith("application/problem+json");
     }
     assertThat(spotStatus(spotId)).isEqualTo("available");
+  }
+
+  @Test
+  void apiDocsNameGatewayAsServer() throws Exception {
+    for (String service : List.of("booking", "availability", "payment", "notification")) {
+      Gateway.Response docs = gateway.get("/v3/api-docs/" + service);
+
+      assertThat(docs.status()).as("%s docs: %s", service, docs).isEqualTo(200);
+      assertThat(docs.json().path("servers").get(0).path("url").asString())
+          .as("%s docs server", service)
+          .isEqualTo(platform.gatewayUrl());
+    }
   }
 
   private static List<Gateway.Response> raceTwoBookings(String body) throws Exception {
@@ -227,8 +239,8 @@ class PlatformEndToEndIT {
     return gateway.get("/api/spots/" + spotId).json().path("status").asString();
   }
 
-  private static String paymentStatus(String bookingId) throws Exception {
-    JsonNode payments = gateway.get("/api/payments?bookingId=" + bookingId).json();
+  private static String paymentStatus(String bookingId, String driver) throws Exception {
+    JsonNode payments = gateway.get("/api/payments?bookingId=" + bookingId, driver).json();
     return payments.isEmpty() ? "" : payments.get(0).path("status").asString();
   }
 

@@ -2,13 +2,16 @@ package io.parking.payment.payment;
 
 import java.util.UUID;
 
-/** Thrown when no payment has the requested id. */
+/**
+ * Thrown when the calling driver has no payment with the requested id, because the id is unknown or
+ * the payment belongs to another driver.
+ */
 public class PaymentNotFoundException extends RuntimeException {
 
   private final UUID paymentId;
 
   PaymentNotFoundException(UUID paymentId) {
-    super("No payment with id " + paymentId);
+    super("No payment with id " + paymentId + " for the driver in the X-User-Id header");
     this.paymentId = paymentId;
   }
 

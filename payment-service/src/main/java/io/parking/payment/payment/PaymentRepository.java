@@ -25,6 +25,12 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
   List<Payment> findByBookingIdOrderByCreatedAt(UUID bookingId);
 
+  /** Lists the payments of a booking that belong to the driver {@code userId}, oldest first. */
+  List<Payment> findByBookingIdAndUserIdOrderByCreatedAt(UUID bookingId, String userId);
+
+  /** Finds the payment only when it belongs to the driver {@code userId}. */
+  Optional<Payment> findByPaymentIdAndUserId(UUID paymentId, String userId);
+
   /**
    * Inserts the payment unless a row with its idempotency key exists.
    *

@@ -1,5 +1,6 @@
 package io.parking.payment.web;
 
+import io.parking.payment.payment.InvalidUserIdException;
 import io.parking.payment.payment.PaymentNotFoundException;
 import java.net.URI;
 import java.util.List;
@@ -40,10 +41,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.NOT_FOUND,
             "payment-not-found",
             "Payment not found",
-            "No payment has id "
+            "No payment with id "
                 + ex.paymentId()
-                + ". Look up the payments of a booking with GET /api/payments?bookingId=...");
+                + " belongs to the driver in the X-User-Id header. Look up the payments of a"
+                + " booking with GET /api/payments?bookingId=...");
     problem.setProperty("paymentId", ex.paymentId());
+    return problem;
+  }
+
+  @ExceptionHandler(InvalidUserIdException.class)
+  ProblemDetail handleInvalidUserId(InvalidUserIdException ex, WebRequest request) {
+    log.warn(
+        "Rejected request {}: header {} {}",
+        request.getDescription(false),
+        InvalidUserIdException.HEADER,
+        ex.reason());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST, "invalid-header", "Invalid request header", ex.getMessage());
+    problem.setProperty(
+        "errors", List.of(new FieldMessage(InvalidUserIdException.HEADER, ex.reason())));
     return problem;
   }
 

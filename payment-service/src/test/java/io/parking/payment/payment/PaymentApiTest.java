@@ -9,6 +9,8 @@ import io.parking.payment.support.IntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -16,6 +18,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 class PaymentApiTest extends IntegrationTest {
 
   private static final String PROBLEMS = "https://parking.example/problems/";
+  private static final String USER_ID = "X-User-Id";
+  private static final String DRIVER = "driver-api";
+  private static final String OTHER_DRIVER = "driver-other";
 
   @Autowired private MockMvcTester mvc;
   @Autowired private PaymentRepository payments;
@@ -27,7 +32,7 @@ class PaymentApiTest extends IntegrationTest {
     Payment payment = placeHold(bookingId);
 
     // when / then
-    assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId))
+    assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId).header(USER_ID, DRIVER))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -45,7 +50,7 @@ class PaymentApiTest extends IntegrationTest {
     Payment payment = placeHold(bookingId);
 
     // when / then
-    assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId))
+    assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId).header(USER_ID, DRIVER))
         .bodyJson()
         .extractingPath("$[0].createdAt")
         .asString()
@@ -54,7 +59,10 @@ class PaymentApiTest extends IntegrationTest {
 
   @Test
   void listByUnknownBookingIsEmpty() {
-    assertThat(mvc.get().uri("/api/payments?bookingId={id}", UUID.randomUUID()))
+    assertThat(
+            mvc.get()
+                .uri("/api/payments?bookingId={id}", UUID.randomUUID())
+                .header(USER_ID, DRIVER))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isEqualTo("[]");
@@ -67,7 +75,7 @@ class PaymentApiTest extends IntegrationTest {
     Payment payment = placeHold(bookingId);
 
     // when / then
-    assertThat(mvc.get().uri("/api/payments/{id}", payment.getPaymentId()))
+    assertThat(mvc.get().uri("/api/payments/{id}", payment.getPaymentId()).header(USER_ID, DRIVER))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -83,7 +91,7 @@ class PaymentApiTest extends IntegrationTest {
     UUID unknown = UUID.randomUUID();
 
     // when / then
-    assertThat(mvc.get().uri("/api/payments/{id}", unknown))
+    assertThat(mvc.get().uri("/api/payments/{id}", unknown).header(USER_ID, DRIVER))
         .hasStatus(HttpStatus.NOT_FOUND)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -96,7 +104,7 @@ class PaymentApiTest extends IntegrationTest {
 
   @Test
   void getByMalformedIdIsBadRequest() {
-    assertThat(mvc.get().uri("/api/payments/not-a-uuid"))
+    assertThat(mvc.get().uri("/api/payments/not-a-uuid").header(USER_ID, DRIVER))
         .hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -109,7 +117,7 @@ class PaymentApiTest extends IntegrationTest {
 
   @Test
   void listByMalformedBookingIdIsBadRequest() {
-    assertThat(mvc.get().uri("/api/payments?bookingId=12345"))
+    assertThat(mvc.get().uri("/api/payments?bookingId=12345").header(USER_ID, DRIVER))
         .hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -122,7 +130,7 @@ class PaymentApiTest extends IntegrationTest {
 
   @Test
   void listWithoutBookingIdIsBadRequest() {
-    assertThat(mvc.get().uri("/api/payments"))
+    assertThat(mvc.get().uri("/api/payments").header(USER_ID, DRIVER))
         .hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -131,6 +139,115 @@ class PaymentApiTest extends IntegrationTest {
              "errors": [{"field": "bookingId", "message": "is required"}]}
             """
                 .formatted(PROBLEMS));
+  }
+
+  @Test
+  void listWithoutUserIdIsBadRequest() {
+    // given
+    UUID bookingId = UUID.randomUUID();
+    placeHold(bookingId);
+
+    // when / then
+    assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId))
+        .hasStatus(HttpStatus.BAD_REQUEST)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"type": "%sinvalid-header", "title": "Invalid request header", "status": 400,
+             "detail": "Header 'X-User-Id' is missing. Send the driver id in the X-User-Id header.",
+             "errors": [{"field": "X-User-Id", "message": "is required"}]}
+            """
+                .formatted(PROBLEMS));
+  }
+
+  @Test
+  void getWithoutUserIdIsBadRequest() {
+    // given
+    Payment payment = placeHold(UUID.randomUUID());
+
+    // when / then
+    assertThat(mvc.get().uri("/api/payments/{id}", payment.getPaymentId()))
+        .hasStatus(HttpStatus.BAD_REQUEST)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"type": "%sinvalid-header", "title": "Invalid request header", "status": 400,
+             "detail": "Header 'X-User-Id' is missing. Send the driver id in the X-User-Id header.",
+             "errors": [{"field": "X-User-Id", "message": "is required"}]}
+            """
+                .formatted(PROBLEMS));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   "})
+  void listWithBlankUserIdIsBadRequest(String blank) {
+    // given
+    UUID bookingId = UUID.randomUUID();
+    placeHold(bookingId);
+
+    // when / then
+    assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId).header(USER_ID, blank))
+        .hasStatus(HttpStatus.BAD_REQUEST)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"type": "%sinvalid-header", "status": 400,
+             "detail": "Header 'X-User-Id' is blank. Send the driver id in the X-User-Id header.",
+             "errors": [{"field": "X-User-Id", "message": "must not be blank"}]}
+            """
+                .formatted(PROBLEMS));
+  }
+
+  @Test
+  void getWithBlankUserIdIsBadRequest() {
+    // given
+    Payment payment = placeHold(UUID.randomUUID());
+
+    // when / then
+    assertThat(mvc.get().uri("/api/payments/{id}", payment.getPaymentId()).header(USER_ID, " "))
+        .hasStatus(HttpStatus.BAD_REQUEST)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"type": "%sinvalid-header", "status": 400,
+             "errors": [{"field": "X-User-Id", "message": "must not be blank"}]}
+            """
+                .formatted(PROBLEMS));
+  }
+
+  @Test
+  void getOtherDriversPaymentIsNotFound() {
+    // given
+    Payment payment = placeHold(UUID.randomUUID());
+
+    // when / then
+    assertThat(
+            mvc.get()
+                .uri("/api/payments/{id}", payment.getPaymentId())
+                .header(USER_ID, OTHER_DRIVER))
+        .hasStatus(HttpStatus.NOT_FOUND)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"type": "%spayment-not-found", "title": "Payment not found", "status": 404,
+             "detail": "No payment with id %s belongs to the driver in the X-User-Id header. Look up the payments of a booking with GET /api/payments?bookingId=...",
+             "paymentId": "%s"}
+            """
+                .formatted(PROBLEMS, payment.getPaymentId(), payment.getPaymentId()));
+  }
+
+  @Test
+  void listOtherDriversBookingIsEmpty() {
+    // given
+    UUID bookingId = UUID.randomUUID();
+    placeHold(bookingId);
+
+    // when / then
+    assertThat(
+            mvc.get().uri("/api/payments?bookingId={id}", bookingId).header(USER_ID, OTHER_DRIVER))
+        .hasStatus(HttpStatus.OK)
+        .bodyJson()
+        .isEqualTo("[]");
   }
 
   @Test
@@ -150,7 +267,7 @@ class PaymentApiTest extends IntegrationTest {
     send(
         Topics.BOOKING_EVENTS,
         Long.toString(spotId),
-        BookingEvents.reserved(bookingId, spotId, "driver-api", Duration.ofHours(2)));
+        BookingEvents.reserved(bookingId, spotId, DRIVER, Duration.ofHours(2)));
     await()
         .untilAsserted(
             () -> assertThat(payments.findByBookingIdOrderByCreatedAt(bookingId)).hasSize(1));
