@@ -36,9 +36,29 @@ class WireFormatTest {
                 "driver-42",
                 Instant.parse("2026-12-04T10:00:00Z"),
                 Instant.parse("2026-12-04T12:00:00Z"),
-                "reserved"));
+                "reserved",
+                true));
 
     assertMatchesGolden(event, "booking-reserved-v1.json", BookingChanged.class);
+  }
+
+  @Test
+  void bookingEventWithoutSpotHeldReadsAsNull() {
+    String older =
+        """
+        {"eventId": "5b0d6c1e-2f4a-4c55-9a51-0c1f3f1c9a01", "type": "booking.cancelled",
+         "version": 1, "occurredAt": "2026-12-04T09:15:00Z", "aggregateId": "b-1",
+         "payload": {"bookingId": "0f9d2a44-8f70-4a53-b8a5-6a1ad2d5e3c7", "lotId": 1,
+           "floorId": 2, "spotId": 217, "userId": "driver-42",
+           "startTime": "2026-12-04T10:00:00Z", "endTime": "2026-12-04T12:00:00Z",
+           "status": "cancelled"}}""";
+    JavaType envelopeType =
+        mapper.getTypeFactory().constructParametricType(EventEnvelope.class, BookingChanged.class);
+
+    EventEnvelope<BookingChanged> read = mapper.readValue(older, envelopeType);
+
+    assertThat(read.payload().spotHeld()).isNull();
+    assertThat(read.payload().status()).isEqualTo("cancelled");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.parking.events.Topics;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies booking events to the spots' booking states in Redis: {@code booking.reserved} holds the
- * spot, {@code booking.cancelled} releases it. Other event types are ignored.
+ * Applies booking events to the spots' booking states in Redis. A spot can carry several bookings
+ * for different windows, so each event's {@code spotHeld} field decides: true holds the spot, false
+ * releases it. Events written before that field existed fall back to the event type ({@code
+ * booking.reserved} holds, {@code booking.cancelled} releases). Other event types are ignored.
  *
  * <p>A record that fails here is retried and then sent to the dead-letter topic by the error
  * handler of the listener container.
@@ -34,6 +37,16 @@ class BookingEventListener {
   private static final Logger log = LoggerFactory.getLogger(BookingEventListener.class);
 
   static final String CHANGES_METRIC = "parking.availability.changes";
+
+  /** Booking event types this listener applies. */
+  private static final Set<String> BOOKING_TYPES =
+      Set.of(
+          EventTypes.BOOKING_RESERVED,
+          EventTypes.BOOKING_CANCELLED,
+          EventTypes.BOOKING_ACTIVATED,
+          EventTypes.BOOKING_COMPLETED,
+          EventTypes.BOOKING_EXPIRED,
+          EventTypes.BOOKING_EXTENDED);
 
   private final SpotAvailabilityStore store;
   private final ProcessedEvents processedEvents;
@@ -72,8 +85,7 @@ class BookingEventListener {
   @KafkaListener(topics = Topics.BOOKING_EVENTS)
   void onBookingEvent(ConsumerRecord<String, String> record) {
     EventEnvelope<JsonNode> envelope = mapper.readValue(record.value(), envelopeType);
-    BookingState state = bookingStateAfter(envelope.type());
-    if (state == null) {
+    if (!BOOKING_TYPES.contains(envelope.type())) {
       log.debug("event {} of type {} ignored", envelope.eventId(), envelope.type());
       return;
     }
@@ -87,6 +99,7 @@ class BookingEventListener {
     }
 
     BookingChanged booking = mapper.treeToValue(envelope.payload(), BookingChanged.class);
+    BookingState state = bookingStateAfter(envelope.type(), booking);
     SpotUpdate update = store.applyBookingState(booking.spotId(), state);
     // The event is marked only after the change is applied. If the service stops in between, the
     // redelivered event sets the same booking state again, which the store reports as UNCHANGED
@@ -97,11 +110,18 @@ class BookingEventListener {
     logUpdate(envelope, booking, state, update);
   }
 
-  private static BookingState bookingStateAfter(String eventType) {
+  /**
+   * Returns the spot's booking state after the event: {@code spotHeld} when the producer set it,
+   * else the rule of events written before that field, where the event type alone decided.
+   */
+  static BookingState bookingStateAfter(String eventType, BookingChanged booking) {
+    if (booking.spotHeld() != null) {
+      return booking.spotHeld() ? BookingState.RESERVED : BookingState.NONE;
+    }
     return switch (eventType) {
-      case EventTypes.BOOKING_RESERVED -> BookingState.RESERVED;
-      case EventTypes.BOOKING_CANCELLED -> BookingState.NONE;
-      default -> null;
+      case EventTypes.BOOKING_RESERVED, EventTypes.BOOKING_ACTIVATED, EventTypes.BOOKING_EXTENDED ->
+          BookingState.RESERVED;
+      default -> BookingState.NONE;
     };
   }
 

@@ -133,6 +133,55 @@ class BookingEventsTest extends IntegrationTest {
     await().atMost(TIMEOUT).until(() -> changes("taken") == takenBefore + 1);
   }
 
+  @Test
+  void cancellingOneOfTwoBookingsKeepsSpotHeld() {
+    long freeBefore = freeSpots(LOT, FLOOR);
+    UUID morning = UUID.randomUUID();
+    UUID evening = UUID.randomUUID();
+    send(event(EventTypes.BOOKING_RESERVED, morning, FLOOR, 20106, true));
+    send(event(EventTypes.BOOKING_RESERVED, evening, FLOOR, 20106, true));
+    await().atMost(TIMEOUT).until(() -> freeSpots(LOT, FLOOR) == freeBefore - 1);
+
+    send(event(EventTypes.BOOKING_CANCELLED, morning, FLOOR, 20106, true));
+    sendMarkerAndAwait(20203);
+
+    assertThat(freeSpots(LOT, FLOOR)).isEqualTo(freeBefore - 1);
+
+    send(event(EventTypes.BOOKING_CANCELLED, evening, FLOOR, 20106, false));
+
+    await().atMost(TIMEOUT).until(() -> freeSpots(LOT, FLOOR) == freeBefore);
+  }
+
+  @Test
+  void lifecycleEventsFollowSpotHeld() {
+    long freeBefore = freeSpots(LOT, FLOOR);
+    UUID bookingId = UUID.randomUUID();
+    send(event(EventTypes.BOOKING_RESERVED, bookingId, FLOOR, 20107, true));
+    await().atMost(TIMEOUT).until(() -> freeSpots(LOT, FLOOR) == freeBefore - 1);
+
+    send(event(EventTypes.BOOKING_ACTIVATED, bookingId, FLOOR, 20107, true));
+    send(event(EventTypes.BOOKING_EXTENDED, bookingId, FLOOR, 20107, true));
+    sendMarkerAndAwait(20204);
+
+    assertThat(freeSpots(LOT, FLOOR)).isEqualTo(freeBefore - 1);
+
+    send(event(EventTypes.BOOKING_COMPLETED, bookingId, FLOOR, 20107, false));
+
+    await().atMost(TIMEOUT).until(() -> freeSpots(LOT, FLOOR) == freeBefore);
+  }
+
+  @Test
+  void expiredWithoutSpotHeldReleasesSpot() {
+    long freeBefore = freeSpots(LOT, FLOOR);
+    UUID bookingId = UUID.randomUUID();
+    send(event(EventTypes.BOOKING_RESERVED, bookingId, FLOOR, 20108));
+    await().atMost(TIMEOUT).until(() -> freeSpots(LOT, FLOOR) == freeBefore - 1);
+
+    send(event(EventTypes.BOOKING_EXPIRED, bookingId, FLOOR, 20108));
+
+    await().atMost(TIMEOUT).until(() -> freeSpots(LOT, FLOOR) == freeBefore);
+  }
+
   /** Reserves a spot of the marker floor and waits until its count moves. */
   private void sendMarkerAndAwait(long markerSpotId) {
     long markerFreeBefore = freeSpots(LOT, MARKER_FLOOR);
@@ -141,6 +190,10 @@ class BookingEventsTest extends IntegrationTest {
   }
 
   private String event(String type, UUID bookingId, long floorId, long spotId) {
+    return event(type, bookingId, floorId, spotId, null);
+  }
+
+  private String event(String type, UUID bookingId, long floorId, long spotId, Boolean spotHeld) {
     String status =
         EventTypes.BOOKING_CANCELLED.equals(type) ? "cancelled" : type.replace("booking.", "");
     Instant start = Instant.now().plus(Duration.ofHours(1));
@@ -153,7 +206,8 @@ class BookingEventsTest extends IntegrationTest {
             "driver-test",
             start,
             start.plus(Duration.ofHours(2)),
-            status);
+            status,
+            spotHeld);
     return mapper.writeValueAsString(EventEnvelope.of(type, bookingId.toString(), payload));
   }
 

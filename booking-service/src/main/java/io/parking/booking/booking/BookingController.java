@@ -1,46 +1,85 @@
 package io.parking.booking.booking;
 
+import io.parking.booking.booking.BookingService.Reservation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Bookings of the driver named in the {@code X-User-Id} header. */
+/**
+ * Bookings of the driver named in the {@code X-User-Id} header. Another driver's booking is 404 on
+ * every endpoint.
+ */
 @RestController
 @RequestMapping("/api/bookings")
 class BookingController {
 
   static final String USER_ID_HEADER = "X-User-Id";
 
+  static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
   /** Length of the {@code bookings.user_id} column. */
   private static final int MAX_USER_ID_LENGTH = 128;
 
-  private final BookingService bookings;
+  /** Largest page the booking list returns. */
+  static final int MAX_PAGE_SIZE = 100;
 
-  BookingController(BookingService bookings) {
+  private final BookingService bookings;
+  private final AnySpotReservations anySpot;
+
+  BookingController(BookingService bookings, AnySpotReservations anySpot) {
     this.bookings = bookings;
+    this.anySpot = anySpot;
   }
 
+  /** Reserves the spot: 201 for a new booking, 200 for a repeated idempotency key. */
   @PostMapping
   ResponseEntity<BookingResponse> reserve(
       @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
+      @RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody ReserveBookingRequest request) {
-    BookingResponse booking = bookings.reserve(requireUserId(userId), request);
-    URI location =
-        ServletUriComponentsBuilder.fromCurrentRequest()
-            .path("/{bookingId}")
-            .buildAndExpand(booking.bookingId())
-            .toUri();
-    return ResponseEntity.created(location).body(booking);
+    String user = requireUserId(userId);
+    String key = checkIdempotencyKey(idempotencyKey);
+    return created(bookings.reserve(user, request, key));
+  }
+
+  /** Reserves any free spot matching the request, with the same status codes as {@code POST}. */
+  @PostMapping("/any")
+  ResponseEntity<BookingResponse> reserveAny(
+      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
+      @RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody ReserveAnyRequest request) {
+    String user = requireUserId(userId);
+    String key = checkIdempotencyKey(idempotencyKey);
+    return created(anySpot.reserve(user, request, key));
+  }
+
+  @GetMapping
+  BookingPage list(
+      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    String user = requireUserId(userId);
+    if (page < 0) {
+      throw new InvalidParameterException("page", "must be 0 or more");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidParameterException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    return bookings.list(user, parseStatus(status), page, size);
   }
 
   @GetMapping("/{bookingId}")
@@ -50,11 +89,68 @@ class BookingController {
     return bookings.find(requireUserId(userId), bookingId);
   }
 
+  @PatchMapping("/{bookingId}")
+  BookingResponse extend(
+      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
+      @PathVariable UUID bookingId,
+      @Valid @RequestBody ExtendBookingRequest request) {
+    return bookings.extend(requireUserId(userId), bookingId, request);
+  }
+
+  @PostMapping("/{bookingId}/check-in")
+  BookingResponse checkIn(
+      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
+      @PathVariable UUID bookingId) {
+    return bookings.checkIn(requireUserId(userId), bookingId);
+  }
+
+  @PostMapping("/{bookingId}/complete")
+  BookingResponse complete(
+      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
+      @PathVariable UUID bookingId) {
+    return bookings.complete(requireUserId(userId), bookingId);
+  }
+
   @DeleteMapping("/{bookingId}")
   BookingResponse cancel(
       @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
       @PathVariable UUID bookingId) {
     return bookings.cancel(requireUserId(userId), bookingId);
+  }
+
+  private static ResponseEntity<BookingResponse> created(Reservation reservation) {
+    BookingResponse booking = reservation.booking();
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentContextPath()
+            .path("/api/bookings/{bookingId}")
+            .buildAndExpand(booking.bookingId())
+            .toUri();
+    HttpStatus status = reservation.replayed() ? HttpStatus.OK : HttpStatus.CREATED;
+    return ResponseEntity.status(status).location(location).body(booking);
+  }
+
+  private static BookingStatus parseStatus(String status) {
+    if (status == null) {
+      return null;
+    }
+    try {
+      return BookingStatus.fromStored(status);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException(
+          "status", "must be reserved, active, completed, cancelled or expired");
+    }
+  }
+
+  private static String checkIdempotencyKey(String key) {
+    if (key == null) {
+      return null;
+    }
+    if (key.isBlank() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
+      throw new InvalidParameterException(
+          IDEMPOTENCY_KEY_HEADER,
+          "must be 1 to " + IdempotencyKeys.MAX_KEY_LENGTH + " characters, not blank");
+    }
+    return key;
   }
 
   private static String requireUserId(String userId) {

@@ -3,14 +3,9 @@ package io.parking.booking.booking;
 import java.util.UUID;
 
 /** Only a reserved booking can be cancelled. */
-public class BookingNotCancellableException extends RuntimeException {
+public class BookingNotCancellableException extends IllegalBookingTransitionException {
 
   public BookingNotCancellableException(UUID bookingId, BookingStatus status) {
-    super(
-        "Booking "
-            + bookingId
-            + " is "
-            + status.stored()
-            + " and cannot be cancelled: only a reserved booking can be cancelled.");
+    super(bookingId, status, "cancelled", "a reserved");
   }
 }

@@ -9,7 +9,8 @@ public enum BookingStatus {
   RESERVED("reserved"),
   ACTIVE("active"),
   COMPLETED("completed"),
-  CANCELLED("cancelled");
+  CANCELLED("cancelled"),
+  EXPIRED("expired");
 
   private final String stored;
 
@@ -22,7 +23,7 @@ public enum BookingStatus {
     return stored;
   }
 
-  static BookingStatus fromStored(String stored) {
+  public static BookingStatus fromStored(String stored) {
     return Arrays.stream(values())
         .filter(status -> status.stored.equals(stored))
         .findFirst()

@@ -1,2 +1,2 @@
-/** Reserving and cancelling spots, and the booking events sent after each commit. */
+/** Reserving and cancelling spots, and the booking events stored in the outbox with each change. */
 package io.parking.booking.booking;

@@ -42,8 +42,8 @@ class KafkaConfig {
 
   /**
    * Replaces Boot's default producer listener, which logs the whole record value, driver id
-   * included, when a send fails. The booking event publisher logs failures with the event, booking
-   * and spot ids instead.
+   * included, when a send fails. The outbox relay logs failures with the event id and spot id
+   * instead.
    */
   @Bean
   ProducerListener<Object, Object> kafkaProducerListener() {

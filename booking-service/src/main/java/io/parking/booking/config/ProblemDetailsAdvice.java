@@ -2,8 +2,14 @@ package io.parking.booking.config;
 
 import io.parking.booking.booking.BookingNotCancellableException;
 import io.parking.booking.booking.BookingNotFoundException;
+import io.parking.booking.booking.BookingTime;
+import io.parking.booking.booking.CheckInNotOpenException;
+import io.parking.booking.booking.IdempotencyKeyReusedException;
+import io.parking.booking.booking.IllegalBookingTransitionException;
 import io.parking.booking.booking.InvalidBookingWindowException;
+import io.parking.booking.booking.InvalidParameterException;
 import io.parking.booking.booking.InvalidUserIdException;
+import io.parking.booking.booking.NoSpotAvailableException;
 import io.parking.booking.booking.SpotUnavailableException;
 import io.parking.booking.lot.FloorNotFoundException;
 import io.parking.booking.lot.LotNotFoundException;
@@ -18,6 +24,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +38,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Turns every error of the HTTP API into an RFC 9457 problem detail with a stable {@code type}
@@ -68,7 +76,73 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem =
         problem(HttpStatus.CONFLICT, "spot-unavailable", "Spot is not available", e.getMessage());
     problem.setProperty("spotId", e.spotId());
+    problem.setProperty("reason", e.reason());
     return problem;
+  }
+
+  @ExceptionHandler(NoSpotAvailableException.class)
+  ProblemDetail noSpotAvailable(NoSpotAvailableException e) {
+    return problem(HttpStatus.CONFLICT, "no-spot-available", "No spot available", e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalBookingTransitionException.class)
+  ProblemDetail illegalTransition(IllegalBookingTransitionException e) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.CONFLICT,
+            "illegal-booking-transition",
+            "Booking cannot make this transition",
+            e.getMessage());
+    problem.setProperty("status", e.status().stored());
+    return problem;
+  }
+
+  @ExceptionHandler(CheckInNotOpenException.class)
+  ProblemDetail checkInNotOpen(CheckInNotOpenException e) {
+    return problem(
+        HttpStatus.CONFLICT, "check-in-not-open", "Check-in is not open", e.getMessage());
+  }
+
+  @ExceptionHandler(IdempotencyKeyReusedException.class)
+  ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException e) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "idempotency-key-reused",
+            "Idempotency key reused",
+            e.getMessage());
+    problem.setProperty(
+        "errors",
+        List.of(new FieldProblem("Idempotency-Key", "was used for a different request body")));
+    return problem;
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail invalidParameter(InvalidParameterException e) {
+    log.warn("Request rejected: parameter {} {}", e.name(), e.reason());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "invalid-parameter",
+            "Invalid request parameter",
+            e.getMessage());
+    problem.setProperty("errors", List.of(new FieldProblem(e.name(), e.reason())));
+    return problem;
+  }
+
+  /**
+   * Last guard for a database constraint that the checks before it did not catch, for example the
+   * no-overlap exclusion constraint when a concurrent change slipped past the version guard.
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail dataConflict(DataIntegrityViolationException e) {
+    log.warn("Request rejected by a database constraint", e);
+    return problem(
+        HttpStatus.CONFLICT,
+        "data-conflict",
+        "Conflicting change",
+        "The change conflicts with data written by another request: read the current state and"
+            + " try again.");
   }
 
   @ExceptionHandler(BookingNotCancellableException.class)
@@ -95,7 +169,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             "invalid-booking-window",
             "Invalid booking window",
             e.getMessage());
-    problem.setProperty("errors", List.of(new FieldProblem("endTime", "must be after startTime")));
+    problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.reason())));
     return problem;
   }
 
@@ -178,6 +252,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         ? reference.getPropertyName()
                         : "[" + reference.getIndex() + "]")
             .collect(Collectors.joining("."));
+    if (jackson instanceof ValueInstantiationException instantiation
+        && instantiation.getType() != null
+        && !field.isEmpty()) {
+      return new FieldProblem(field, "must be " + describe(instantiation.getType().getRawClass()));
+    }
     if (jackson instanceof MismatchedInputException mismatch
         && mismatch.getTargetType() != null
         && !field.isEmpty()) {
@@ -195,6 +274,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   private static String describe(Class<?> type) {
+    if (type == BookingTime.class) {
+      return "an ISO-8601 date-time, with offset (2026-12-04T10:00:00+01:00) or without"
+          + " (2026-12-04T10:00, read in the lot's time zone)";
+    }
     if (type == Instant.class) {
       return "an ISO-8601 instant with offset, for example 2026-12-04T10:00:00Z";
     }

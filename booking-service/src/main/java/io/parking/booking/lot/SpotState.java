@@ -9,5 +9,7 @@ package io.parking.booking.lot;
  * @param status status when read
  * @param version version when read, which {@link SpotRepository#moveStatus} requires to be
  *     unchanged
+ * @param timeZone IANA time zone id of the lot, for example {@code Europe/Berlin}
  */
-public record SpotState(long spotId, long floorId, long lotId, SpotStatus status, long version) {}
+public record SpotState(
+    long spotId, long floorId, long lotId, SpotStatus status, long version, String timeZone) {}

@@ -6,6 +6,7 @@ import io.parking.booking.lot.SpotStatus;
 import io.parking.booking.lot.SpotVersionConflictException;
 import io.parking.events.EventEnvelope;
 import io.parking.events.SensorStateChanged;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies sensor readings to spot statuses: a car arriving on an {@code available} spot makes it
- * {@code occupied}, and an {@code occupied} spot that empties becomes {@code available}. Reserved
- * and out-of-service spots are left alone.
+ * {@code occupied}, and an {@code occupied} spot that empties becomes {@code reserved} if it still
+ * has a live booking whose window has not ended, else {@code available}. Reserved and
+ * out-of-service spots are left alone.
  */
 @Service
 class SensorStateService {
@@ -24,10 +26,12 @@ class SensorStateService {
 
   private final SpotRepository spots;
   private final ProcessedEvents processedEvents;
+  private final Clock clock;
 
-  SensorStateService(SpotRepository spots, ProcessedEvents processedEvents) {
+  SensorStateService(SpotRepository spots, ProcessedEvents processedEvents, Clock clock) {
     this.spots = spots;
     this.processedEvents = processedEvents;
+    this.clock = clock;
   }
 
   /**
@@ -55,6 +59,9 @@ class SensorStateService {
     }
     SpotState spot = found.get();
     SpotStatus target = targetStatus(spot.status(), reading.occupied());
+    if (target == SpotStatus.AVAILABLE && spots.hasLiveBooking(spotId, clock.instant())) {
+      target = SpotStatus.RESERVED;
+    }
     if (target == null) {
       log.debug(
           "Sensor event {} from sensor {}: spot {} is {}, occupied={} leaves it unchanged",

@@ -7,6 +7,7 @@ import io.parking.booking.support.ApiClient.Response;
 import io.parking.booking.support.IntegrationTest;
 import io.parking.booking.support.TestLots;
 import io.parking.booking.support.TestLots.TestLot;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,6 +42,7 @@ class BookingApiTest extends IntegrationTest {
 
   @BeforeEach
   void setUp() {
+    clock.set(Instant.parse("2026-12-01T00:00:00Z"));
     api = new ApiClient(restClient, mapper);
     lot = TestLots.create(jdbc, 3);
   }
@@ -59,8 +61,8 @@ class BookingApiTest extends IntegrationTest {
     assertThat(booking.get("floorId").asLong()).isEqualTo(lot.floor(0).floorId());
     assertThat(booking.get("lotId").asLong()).isEqualTo(lot.lotId());
     assertThat(booking.get("userId").asString()).isEqualTo("driver-1");
-    assertThat(booking.get("startTime").asString()).isEqualTo("2026-12-04T09:00:00Z");
-    assertThat(booking.get("endTime").asString()).isEqualTo("2026-12-04T11:00:00Z");
+    assertThat(booking.get("startTime").asString()).isEqualTo("2026-12-04T10:00:00+01:00");
+    assertThat(booking.get("endTime").asString()).isEqualTo("2026-12-04T12:00:00+01:00");
     assertThat(booking.get("status").asString()).isEqualTo("reserved");
     assertThat(booking.get("createdAt").isString()).isTrue();
     assertThat(TestLots.status(jdbc, spotId)).isEqualTo("reserved");
@@ -130,9 +132,9 @@ class BookingApiTest extends IntegrationTest {
             "malformed-json",
             "startTime"),
         Arguments.of(
-            "endTime without offset",
+            "endTime only a date",
             "driver-1",
-            body("%d", START, "2026-12-04T12:00:00"),
+            body("%d", START, "2026-12-04"),
             400,
             "malformed-json",
             "endTime"),
@@ -201,17 +203,30 @@ class BookingApiTest extends IntegrationTest {
   }
 
   @Test
-  void reserveTakenSpotConflicts() {
+  void reserveOutOfServiceSpotConflicts() {
     long spotId = lot.spot(1);
-    TestLots.setStatus(jdbc, spotId, "occupied");
+    TestLots.setStatus(jdbc, spotId, "out_of_service");
 
     Response response = api.post("/api/bookings", "driver-1", body(spotId, START, END));
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.body().get("type").asString()).isEqualTo(PROBLEMS + "spot-unavailable");
+    assertThat(response.body().get("reason").asString()).contains("out of service");
     assertThat(TestLots.bookingCount(jdbc, spotId)).isZero();
-    assertThat(TestLots.status(jdbc, spotId)).isEqualTo("occupied");
+    assertThat(TestLots.status(jdbc, spotId)).isEqualTo("out_of_service");
     assertThat(TestLots.version(jdbc, spotId)).isZero();
+  }
+
+  @Test
+  void reserveOccupiedSpotForLaterWindowKeepsOccupied() {
+    long spotId = lot.spot(1);
+    TestLots.setStatus(jdbc, spotId, "occupied");
+
+    Response response = api.post("/api/bookings", "driver-1", body(spotId, START, END));
+
+    assertThat(response.status()).isEqualTo(201);
+    assertThat(TestLots.status(jdbc, spotId)).isEqualTo("occupied");
+    assertThat(TestLots.version(jdbc, spotId)).isEqualTo(1);
   }
 
   @Test

@@ -35,6 +35,7 @@ class BookingEventsTest extends IntegrationTest {
 
   @Test
   void reserveAndCancelSendEventsKeyedBySpot() {
+    clock.set(Instant.parse("2026-12-01T00:00:00Z"));
     ApiClient api = new ApiClient(restClient, mapper);
     TestLot lot = TestLots.create(jdbc, 1);
     long spotId = lot.spot(0);
@@ -67,10 +68,12 @@ class BookingEventsTest extends IntegrationTest {
                   "driver-7",
                   Instant.parse("2026-12-04T10:00:00Z"),
                   Instant.parse("2026-12-04T12:00:00Z"),
-                  "reserved"));
+                  "reserved",
+                  true));
       EventEnvelope<BookingChanged> second = events.get(1);
       assertThat(second.type()).isEqualTo(EventTypes.BOOKING_CANCELLED);
       assertThat(second.payload().status()).isEqualTo("cancelled");
+      assertThat(second.payload().spotHeld()).isFalse();
       assertThat(second.eventId()).isNotEqualTo(first.eventId());
     }
   }

@@ -28,11 +28,18 @@ class SchemaMigrationTest extends IntegrationTest {
             .query(String.class)
             .list();
 
-    assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
+    assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("3");
     assertThat(flyway.info().pending()).isEmpty();
     assertThat(tables)
         .containsExactly(
-            "bookings", "floors", "flyway_schema_history", "lots", "processed_events", "spots");
+            "bookings",
+            "floors",
+            "flyway_schema_history",
+            "idempotency_keys",
+            "lots",
+            "outbox_events",
+            "processed_events",
+            "spots");
   }
 
   @Test

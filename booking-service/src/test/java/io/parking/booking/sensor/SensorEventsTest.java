@@ -94,6 +94,24 @@ class SensorEventsTest extends IntegrationTest {
   }
 
   @Test
+  void carLeavingBookedSpotKeepsReserved() {
+    long spotId = lot.spot(0);
+    jdbc.sql(
+            "INSERT INTO bookings (booking_id, spot_id, user_id, start_time, end_time, status)"
+                + " VALUES (gen_random_uuid(), :spotId, 'driver-1', now() + interval '1 hour',"
+                + " now() + interval '2 hours', 'reserved')")
+        .param("spotId", spotId)
+        .update();
+    TestLots.setStatus(jdbc, spotId, "occupied");
+
+    UUID eventId = send(spotId, false);
+
+    awaitProcessed(eventId);
+    assertThat(TestLots.status(jdbc, spotId)).isEqualTo("reserved");
+    assertThat(TestLots.version(jdbc, spotId)).isEqualTo(1);
+  }
+
+  @Test
   void invalidRecordGoesToDeadLetterTopic() {
     String key = "poison-" + UUID.randomUUID();
 

@@ -1,6 +1,9 @@
 package io.parking.booking.support;
 
 import io.parking.events.Topics;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -14,14 +17,27 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"parking.demo-seed=true", "logging.level.io.parking=DEBUG"})
+    properties = {
+      "parking.demo-seed=true",
+      "logging.level.io.parking=DEBUG",
+      // Tests run the expiry job themselves, against the test clock.
+      "parking.booking.expiry-interval=1h"
+    })
 @AutoConfigureRestTestClient
 @EmbeddedKafka(
     partitions = 1,
     topics = Topics.SENSOR_EVENTS,
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(SchemaCleanup.class)
+@Import({SchemaCleanup.class, TestClockConfiguration.class})
 public abstract class IntegrationTest {
+
+  @Autowired protected MutableClock clock;
+
+  /** Puts the shared test clock back to the real time before each test. */
+  @BeforeEach
+  void resetClock() {
+    clock.set(Instant.now());
+  }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

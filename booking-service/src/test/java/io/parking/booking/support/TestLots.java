@@ -28,6 +28,11 @@ public final class TestLots {
 
   /** Creates a lot with one floor per element of {@code spotsPerFloor}, all spots available. */
   public static TestLot create(JdbcClient jdbc, int... spotsPerFloor) {
+    return createInZone(jdbc, "Europe/Berlin", spotsPerFloor);
+  }
+
+  /** Creates a lot in the IANA time zone {@code timeZone}, otherwise as {@link #create}. */
+  public static TestLot createInZone(JdbcClient jdbc, String timeZone, int... spotsPerFloor) {
     String code = "test-" + UUID.randomUUID().toString().substring(0, 8);
     int total = 0;
     for (int count : spotsPerFloor) {
@@ -37,10 +42,11 @@ public final class TestLots {
         jdbc.sql(
                 """
                 INSERT INTO lots (code, name, address, lat, lng, time_zone, total_spots)
-                VALUES (:code, 'Test Lot', 'Test Street 1', :lat, :lng, 'Europe/Berlin', :total)
+                VALUES (:code, 'Test Lot', 'Test Street 1', :lat, :lng, :timeZone, :total)
                 RETURNING lot_id
                 """)
             .param("code", code)
+            .param("timeZone", timeZone)
             .param("lat", new BigDecimal("52.500000"))
             .param("lng", new BigDecimal("13.400000"))
             .param("total", total)
@@ -92,6 +98,16 @@ public final class TestLots {
 
   public static long version(JdbcClient jdbc, long spotId) {
     return jdbc.sql("SELECT version FROM spots WHERE spot_id = :spotId")
+        .param("spotId", spotId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Returns the number of reserved or active bookings of a spot. */
+  public static long liveBookingCount(JdbcClient jdbc, long spotId) {
+    return jdbc.sql(
+            "SELECT count(*) FROM bookings WHERE spot_id = :spotId"
+                + " AND status IN ('reserved', 'active')")
         .param("spotId", spotId)
         .query(Long.class)
         .single();
