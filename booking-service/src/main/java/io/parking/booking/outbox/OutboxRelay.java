@@ -41,7 +41,7 @@ class OutboxRelay {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-  /** A failing event is logged on its first failure and then on every this-many-th one. */
+  /** Failed attempts between two error logs of the same event, after the log of its first one. */
   private static final int FAILURE_LOG_EVERY = 100;
 
   private final OutboxEvents events;
@@ -68,13 +68,11 @@ class OutboxRelay {
     FULL,
     /** Every event read was sent, and the batch was not full. */
     DRAINED,
-    /** At least one send failed; the unsent events wait for the next run. */
+    /** At least one send failed, so the unsent events wait for the next run. */
     STOPPED
   }
 
-  /**
-   * Relays batches until the outbox is drained, a send fails or another instance holds the lock.
-   */
+  /** Relays batches until the outbox is drained, a send fails or another instance has the lock. */
   void relayPending() {
     BatchOutcome outcome;
     do {
@@ -176,6 +174,9 @@ class OutboxRelay {
     }
   }
 
+  // NOTE: an event that Kafka rejects for good, for example with RecordTooLargeException, holds
+  // back the later events of its key until an operator fixes or deletes its row. There is no
+  // dead-letter step, because skipping the event would let the later ones overtake it.
   private void recordFailure(PendingEvent event, Throwable error) {
     int attempts = events.recordFailure(event.id(), describe(error));
     if (attempts == 1 || attempts % FAILURE_LOG_EVERY == 0) {
