@@ -127,8 +127,57 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  void badBookingRequestsAreRejectedWithProblemDetails() throws Exception {
+  void lastFiveSpotsGoToFiveOfTwoHundred() throws Exception {
     long floorId = floors.get(0).path("floorId").asLong();
+    List<Long> spots = availableSpots(floorId);
+    Instant start = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String window =
+        "\"startTime\": \"%s\", \"endTime\": \"%s\""
+            .formatted(start, start.plus(1, ChronoUnit.HOURS));
+    List<Gateway.Response> fill =
+        inParallel(
+            8,
+            spots.subList(5, spots.size()).stream()
+                .map(
+                    spot ->
+                        (Callable<Gateway.Response>)
+                            () ->
+                                gateway.post(
+                                    "/api/bookings",
+                                    "driver-fill",
+                                    "{\"spotId\": %d, %s}".formatted(spot, window)))
+                .toList());
+    assertThat(fill)
+        .allSatisfy(answer -> assertThat(answer.status()).as("fill: %s", answer).isEqualTo(201));
+    List<Long> lastFive = spots.subList(0, 5);
+
+    List<Gateway.Response> answers =
+        inParallel(
+            50,
+            java.util.stream.IntStream.range(0, 200)
+                .mapToObj(
+                    i ->
+                        (Callable<Gateway.Response>)
+                            () ->
+                                gateway.post(
+                                    "/api/bookings",
+                                    "driver-rush-" + i,
+                                    "{\"spotId\": %d, %s}".formatted(lastFive.get(i % 5), window)))
+                .toList());
+
+    assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(5);
+    assertThat(answers).filteredOn(answer -> answer.status() == 409).hasSize(195);
+    assertThat(answers).noneMatch(answer -> answer.status() >= 500);
+    await().atMost(EVENT_DELAY).until(() -> freeOnFloor(floorId) == 0);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> freeOnFloor(floorId) == 0);
+  }
+
+  @Test
+  void badBookingRequestsAreRejectedWithProblemDetails() throws Exception {
+    long floorId = floors.get(1).path("floorId").asLong();
     long spotId = firstAvailableSpot(floorId);
     String driver = "driver-" + UUID.randomUUID();
     Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -163,6 +212,31 @@ class PlatformEndToEndIT {
           .as("%s docs server", service)
           .isEqualTo(platform.gatewayUrl());
     }
+  }
+
+  private static List<Gateway.Response> inParallel(
+      int threads, List<Callable<Gateway.Response>> requests) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Gateway.Response> answers = new ArrayList<>();
+      for (Future<Gateway.Response> answer : pool.invokeAll(requests)) {
+        answers.add(answer.get());
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<Long> availableSpots(long floorId) throws Exception {
+    List<Long> spots = new ArrayList<>();
+    for (JsonNode spot :
+        gateway.get("/api/lots/" + lotId + "/floors/" + floorId + "/spots").json()) {
+      if ("available".equals(spot.path("status").asString())) {
+        spots.add(spot.path("spotId").asLong());
+      }
+    }
+    return spots;
   }
 
   private static List<Gateway.Response> raceTwoBookings(String body) throws Exception {
