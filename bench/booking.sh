@@ -4,9 +4,8 @@
 #
 #   bench/booking.sh [seconds per run, default 20]
 #
-# Starts its own platform with ./parking (own ports 18080-18085 and 19092-19093, database
-# parking_bench, Redis prefix bench:, MQTT root bench/parking) and stops it afterwards, so
-# it can run beside a platform on the default ports. Needs pgbench (PostgreSQL's package).
+# Starts its own platform (bench/platform.sh) and stops it afterwards, so it can run beside
+# a platform on the default ports. Needs pgbench (PostgreSQL's package).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,31 +17,14 @@ GATEWAY_CLIENTS="${GATEWAY_CLIENTS:-16}"
 PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-16}"
 LOCK_CLIENTS="${LOCK_CLIENTS:-50}"
 
-export PARKING_RUN_DIR="$WORK/platform"
-export PARKING_DB_NAME=parking_bench
-export REDIS_KEY_PREFIX="bench:"
-export MQTT_TOPIC_ROOT="bench/parking"
-export MQTT_CLIENT_ID="iot-gateway-bench"
-export GATEWAY_PORT=18080 BOOKING_PORT=18081 AVAILABILITY_PORT=18082 PAYMENT_PORT=18083
-export NOTIFICATION_PORT=18084 IOT_PORT=18085 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093
-unset DB_URL KAFKA_BOOTSTRAP_SERVERS
-
-PSQL=(psql -h 127.0.0.1 -U postgres -qtA -v ON_ERROR_STOP=1)
-GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
-
-cleanup() {
-  "$ROOT/parking" stop >/dev/null 2>&1 || true
-  "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $PARKING_DB_NAME WITH (FORCE)" >/dev/null || true
-  redis-cli --scan --pattern 'bench:*' | xargs -r redis-cli del >/dev/null || true
-}
-trap cleanup EXIT
-
+# shellcheck source=bench/platform.sh
+source "$ROOT/bench/platform.sh"
+PSQL=("${BENCH_PSQL[@]}")
 mkdir -p "$WORK"
-rm -rf "$PARKING_RUN_DIR"
-cleanup
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r); $(psql --version)"
-"$ROOT/parking" start >"$WORK/start.out" 2>&1 || { tail -n 20 "$WORK/start.out"; exit 1; }
-JAVA="$(sed -n 's/.*java: //p' "$WORK/start.out" | head -n 1)/bin/java"
+echo "$(bench_machine); $(psql --version)"
+bench_platform_start "$WORK/start.out"
+JAVA=$BENCH_JAVA
+GATEWAY=$BENCH_GATEWAY
 
 spot_range=$("${PSQL[@]}" -d "$PARKING_DB_NAME" -c "SELECT min(spot_id) || ' ' || max(spot_id) FROM booking.spots")
 read -r first_spot last_spot <<<"$spot_range"
@@ -94,9 +76,9 @@ run_pgbench() { # script clients first last user
 
 echo
 echo "== booking throughput, ${SECONDS_PER_RUN} s per run =="
-"$JAVA" "$ROOT/bench/BookingLoad.java" "$GATEWAY" "$first_spot" "$last_spot" \
+"$JAVA" "$ROOT/bench/HttpLoad.java" book "$GATEWAY" "$first_spot" "$last_spot" \
   "$GATEWAY_CLIENTS" "$SECONDS_PER_RUN" | tee "$WORK/gateway.out"
-gateway_rate=$(sed -n 's/^gateway bookings: \([0-9]*\) created\/s.*/\1/p' "$WORK/gateway.out")
+gateway_rate=$(sed -n 's/^gateway bookings: \([0-9]*\) succeeded\/s.*/\1/p' "$WORK/gateway.out")
 read -r raw_rate raw_latency < <(run_pgbench optimistic "$PGBENCH_CLIENTS" "$first_spot" "$last_spot" raw)
 echo "raw PostgreSQL (pgbench, $PGBENCH_CLIENTS clients): $raw_rate bookings/s, average latency $raw_latency ms"
 echo "gateway / raw PostgreSQL: $(echo "scale=3; $gateway_rate / $raw_rate" | bc)"

@@ -1,0 +1,38 @@
+# Sourced by the benchmark scripts: starts a separate platform with ./parking on its own
+# ports (18080-18085, 19092-19093), database parking_bench, Redis prefix bench: and MQTT root
+# bench/parking, so that a benchmark can run beside a platform on the default ports.
+# Defines BENCH_GATEWAY, BENCH_JAVA and BENCH_LOT, and stops and drops everything on exit.
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PARKING_RUN_DIR="$BENCH_ROOT/run/bench-platform"
+export PARKING_DB_NAME=parking_bench
+export REDIS_KEY_PREFIX="bench:"
+export MQTT_TOPIC_ROOT="bench/parking"
+export MQTT_CLIENT_ID="iot-gateway-bench"
+export GATEWAY_PORT=18080 BOOKING_PORT=18081 AVAILABILITY_PORT=18082 PAYMENT_PORT=18083
+export NOTIFICATION_PORT=18084 IOT_PORT=18085 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093
+unset DB_URL KAFKA_BOOTSTRAP_SERVERS
+
+BENCH_PSQL=(psql -h 127.0.0.1 -U postgres -qtA -v ON_ERROR_STOP=1)
+BENCH_GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
+
+bench_platform_cleanup() {
+  "$BENCH_ROOT/parking" stop >/dev/null 2>&1 || true
+  "${BENCH_PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $PARKING_DB_NAME WITH (FORCE)" \
+    >/dev/null 2>&1 || true
+  redis-cli --scan --pattern 'bench:*' | xargs -r redis-cli del >/dev/null || true
+}
+
+# Starts the platform; its output goes to $1.
+bench_platform_start() {
+  trap bench_platform_cleanup EXIT
+  rm -rf "$PARKING_RUN_DIR"
+  bench_platform_cleanup
+  "$BENCH_ROOT/parking" start >"$1" 2>&1 || { tail -n 20 "$1"; exit 1; }
+  BENCH_JAVA="$(sed -n 's/.*java: //p' "$1" | head -n 1)/bin/java"
+  BENCH_LOT=$(sed -n 's/.*City Mall is lot \([0-9]*\)\..*/\1/p' "$1")
+}
+
+bench_machine() {
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r)"
+}
