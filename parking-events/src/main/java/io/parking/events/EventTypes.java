@@ -24,11 +24,47 @@ public final class EventTypes {
   /** A sensor reported a new occupancy state for its spot. */
   public static final String SENSOR_STATE_CHANGED = "sensor.state-changed";
 
+  /**
+   * A sensor sent neither a reading nor a heartbeat for the offline timeout; its spot's sensor
+   * state is unknown until it reports again. Sent on {@link Topics#OPERATOR_EVENTS}.
+   */
+  public static final String SENSOR_OFFLINE = "sensor.offline";
+
+  /**
+   * A sensor's battery fell below the alert threshold. Sent once per sensor until the battery is
+   * back above the threshold, on {@link Topics#OPERATOR_EVENTS}.
+   */
+  public static final String SENSOR_LOW_BATTERY = "sensor.low-battery";
+
+  /**
+   * A car is still on the spot of an active booking well after the booking's window ended. Sent on
+   * {@link Topics#OPERATOR_EVENTS}.
+   */
+  public static final String BOOKING_OVERSTAYED = "booking.overstayed";
+
+  /**
+   * A driver's reserved spot stays empty while an unbooked spot on the same floor was taken during
+   * the driver's arrival window. Sent on {@link Topics#OPERATOR_EVENTS}.
+   */
+  public static final String BOOKING_WRONG_SPOT_SUSPECTED = "booking.wrong-spot-suspected";
+
   /** A pre-authorisation hold was placed for a booking. */
   public static final String PAYMENT_AUTHORISED = "payment.authorised";
 
   /** A pre-authorisation hold was released. */
   public static final String PAYMENT_VOIDED = "payment.voided";
+
+  /** Money was taken: a hold was captured, or an extra amount or a no-show fee was charged. */
+  public static final String PAYMENT_CAPTURED = "payment.captured";
+
+  /** A hold was declined, or a capture still failed after its retries. */
+  public static final String PAYMENT_FAILED = "payment.failed";
+
+  /** Captured money was paid back to the driver. */
+  public static final String PAYMENT_REFUNDED = "payment.refunded";
+
+  /** A parking session was paid in full; the payload is a {@link PaymentReceipt}. */
+  public static final String PAYMENT_RECEIPT_ISSUED = "payment.receipt-issued";
 
   private EventTypes() {}
 }

@@ -3,7 +3,8 @@ package io.parking.events;
 import java.util.UUID;
 
 /**
- * Payload of the payment events ({@code payment.authorised}, {@code payment.voided}).
+ * Payload of the payment events ({@code payment.authorised}, {@code payment.voided}, {@code
+ * payment.captured}, {@code payment.failed}, {@code payment.refunded}).
  *
  * @param paymentId payment the event is about
  * @param bookingId booking the payment belongs to

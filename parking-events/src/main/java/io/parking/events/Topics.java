@@ -15,6 +15,12 @@ public final class Topics {
   /** Payment events ({@link PaymentChanged}), keyed by booking id. */
   public static final String PAYMENT_EVENTS = "parking.payment.events";
 
+  /**
+   * Alerts for operators ({@link SensorAlert}, {@link BookingOverstayed}, {@link
+   * WrongSpotSuspected}), keyed by spot id.
+   */
+  public static final String OPERATOR_EVENTS = "parking.operator.events";
+
   /** MQTT messages the IoT gateway rejected, with the raw payload and the reason. */
   public static final String SENSOR_DEAD_LETTER = "parking.sensor.dlt";
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JavaType;
@@ -77,6 +78,63 @@ class WireFormatTest {
   }
 
   @Test
+  void sensorOfflineMatchesGoldenJson() throws IOException {
+    var event =
+        new EventEnvelope<>(
+            UUID.fromString("2d4e6f80-1a2b-4c3d-9e4f-5a6b7c8d9e0f"),
+            EventTypes.SENSOR_OFFLINE,
+            1,
+            Instant.parse("2026-12-04T09:25:00Z"),
+            "217",
+            new SensorAlert(1, 2, 217, "mag-0217", 12, Instant.parse("2026-12-04T09:20:00Z")));
+
+    assertMatchesGolden(event, "sensor-offline-v1.json", SensorAlert.class);
+  }
+
+  @Test
+  void bookingOverstayedMatchesGoldenJson() throws IOException {
+    var event =
+        new EventEnvelope<>(
+            UUID.fromString("3e5f7a91-2b3c-4d4e-8f50-6b7c8d9e0f1a"),
+            EventTypes.BOOKING_OVERSTAYED,
+            1,
+            Instant.parse("2026-12-04T12:15:00Z"),
+            "217",
+            new BookingOverstayed(
+                BOOKING_ID,
+                1,
+                2,
+                217,
+                "driver-42",
+                Instant.parse("2026-12-04T12:00:00Z"),
+                Instant.parse("2026-12-04T12:15:00Z")));
+
+    assertMatchesGolden(event, "booking-overstayed-v1.json", BookingOverstayed.class);
+  }
+
+  @Test
+  void wrongSpotSuspectedMatchesGoldenJson() throws IOException {
+    var event =
+        new EventEnvelope<>(
+            UUID.fromString("4f6a8b02-3c4d-4e5f-9a61-7c8d9e0f1a2b"),
+            EventTypes.BOOKING_WRONG_SPOT_SUSPECTED,
+            1,
+            Instant.parse("2026-12-04T09:55:00Z"),
+            "218",
+            new WrongSpotSuspected(
+                BOOKING_ID,
+                "driver-42",
+                1,
+                2,
+                217,
+                218,
+                "mag-0218",
+                Instant.parse("2026-12-04T09:55:00Z")));
+
+    assertMatchesGolden(event, "booking-wrong-spot-suspected-v1.json", WrongSpotSuspected.class);
+  }
+
+  @Test
   void paymentAuthorisedMatchesGoldenJson() throws IOException {
     var event =
         new EventEnvelope<>(
@@ -94,6 +152,34 @@ class WireFormatTest {
                 "authorised"));
 
     assertMatchesGolden(event, "payment-authorised-v1.json", PaymentChanged.class);
+  }
+
+  @Test
+  void paymentReceiptIssuedMatchesGoldenJson() throws IOException {
+    var event =
+        new EventEnvelope<>(
+            UUID.fromString("d4e5f6a7-1b2c-4d3e-9f40-516273849506"),
+            EventTypes.PAYMENT_RECEIPT_ISSUED,
+            1,
+            Instant.parse("2026-12-04T12:10:02Z"),
+            BOOKING_ID.toString(),
+            new PaymentReceipt(
+                UUID.fromString("8b7c6d5e-4f3a-4b2c-8d1e-0f9a8b7c6d5e"),
+                BOOKING_ID,
+                "driver-42",
+                1,
+                217,
+                Instant.parse("2026-12-04T10:00:00Z"),
+                Instant.parse("2026-12-04T12:00:00Z"),
+                Instant.parse("2026-12-04T10:00:00Z"),
+                Instant.parse("2026-12-04T12:10:00Z"),
+                1000,
+                "EUR",
+                List.of(
+                    new PaymentReceipt.Line("First 60 min", 500),
+                    new PaymentReceipt.Line("1 x 60 min at 500 per hour", 500))));
+
+    assertMatchesGolden(event, "payment-receipt-issued-v1.json", PaymentReceipt.class);
   }
 
   @Test

@@ -10,8 +10,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A card payment for one booking. It starts as a pre-authorisation hold ({@code authorised}) or a
- * declined attempt ({@code failed}); {@link #voidHold} releases the hold.
+ * A card payment for one booking. A hold starts {@code authorised} (or {@code failed} when
+ * declined); {@link #voidHold} releases it and {@link #capture} takes up to the held amount. A
+ * charge is an extra amount taken at exit beyond the hold, created {@code captured}.
  */
 @Entity
 @Table(name = "payments")
@@ -19,6 +20,12 @@ public class Payment {
 
   /** Payment method of every sandbox payment. */
   static final String CARD = "card";
+
+  /** Kind of a pre-authorisation hold. */
+  static final String HOLD = "hold";
+
+  /** Kind of an amount charged beyond the hold. */
+  static final String CHARGE = "charge";
 
   @Id
   @Column(name = "payment_id")
@@ -46,6 +53,21 @@ public class Payment {
   @Column(name = "idempotency_key", nullable = false, unique = true)
   private String idempotencyKey;
 
+  @Column(name = "kind", nullable = false)
+  private String kind;
+
+  @Column(name = "provider_reference")
+  private String providerReference;
+
+  @Column(name = "captured_minor", nullable = false)
+  private long capturedMinor;
+
+  @Column(name = "capture_reference")
+  private String captureReference;
+
+  @Column(name = "capture_key")
+  private String captureKey;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -61,8 +83,12 @@ public class Payment {
       String currency,
       PaymentStatus status,
       String idempotencyKey,
+      String kind,
+      String providerReference,
       Instant now) {
     this.paymentId = UUID.randomUUID();
+    this.kind = kind;
+    this.providerReference = providerReference;
     this.bookingId = bookingId;
     this.userId = userId;
     this.amountMinor = amountMinor;
@@ -81,9 +107,44 @@ public class Payment {
       long amountMinor,
       String currency,
       String idempotencyKey,
+      String providerReference,
       Instant now) {
     return new Payment(
-        bookingId, userId, amountMinor, currency, PaymentStatus.AUTHORISED, idempotencyKey, now);
+        bookingId,
+        userId,
+        amountMinor,
+        currency,
+        PaymentStatus.AUTHORISED,
+        idempotencyKey,
+        HOLD,
+        providerReference,
+        now);
+  }
+
+  /** Creates a payment for an extra amount that was authorised and captured at once. */
+  static Payment capturedCharge(
+      UUID bookingId,
+      String userId,
+      long amountMinor,
+      String currency,
+      String idempotencyKey,
+      String captureReference,
+      Instant now) {
+    Payment charge =
+        new Payment(
+            bookingId,
+            userId,
+            amountMinor,
+            currency,
+            PaymentStatus.CAPTURED,
+            idempotencyKey,
+            CHARGE,
+            null,
+            now);
+    charge.capturedMinor = amountMinor;
+    charge.captureReference = captureReference;
+    charge.captureKey = idempotencyKey;
+    return charge;
   }
 
   /** Creates a payment for a hold that the card processor declined ({@code failed}). */
@@ -95,7 +156,15 @@ public class Payment {
       String idempotencyKey,
       Instant now) {
     return new Payment(
-        bookingId, userId, amountMinor, currency, PaymentStatus.FAILED, idempotencyKey, now);
+        bookingId,
+        userId,
+        amountMinor,
+        currency,
+        PaymentStatus.FAILED,
+        idempotencyKey,
+        HOLD,
+        null,
+        now);
   }
 
   /**
@@ -109,6 +178,62 @@ public class Payment {
     }
     status = PaymentStatus.VOIDED;
     updatedAt = now;
+  }
+
+  /**
+   * Records the capture of {@code amountMinor} of the hold: moves {@code authorised} to {@code
+   * captured}.
+   *
+   * @throws IllegalPaymentTransitionException when the payment is not an {@code authorised} hold
+   * @throws IllegalArgumentException when the amount is negative or exceeds the held amount
+   */
+  void capture(long amountMinor, String key, String reference, Instant now) {
+    if (status != PaymentStatus.AUTHORISED || !HOLD.equals(kind)) {
+      throw new IllegalPaymentTransitionException(paymentId, status, PaymentStatus.CAPTURED);
+    }
+    if (amountMinor < 0 || amountMinor > this.amountMinor) {
+      throw new IllegalArgumentException(
+          "Capture of %d minor units is outside 0..%d held by payment %s"
+              .formatted(amountMinor, this.amountMinor, paymentId));
+    }
+    status = PaymentStatus.CAPTURED;
+    capturedMinor = amountMinor;
+    captureKey = key;
+    captureReference = reference;
+    updatedAt = now;
+  }
+
+  /** Marks a declined hold as failed after the fact, for a hold the processor rejected later. */
+  void fail(Instant now) {
+    if (status != PaymentStatus.AUTHORISED) {
+      throw new IllegalPaymentTransitionException(paymentId, status, PaymentStatus.FAILED);
+    }
+    status = PaymentStatus.FAILED;
+    updatedAt = now;
+  }
+
+  boolean isLiveHold() {
+    return HOLD.equals(kind) && status == PaymentStatus.AUTHORISED;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public String getProviderReference() {
+    return providerReference;
+  }
+
+  public long getCapturedMinor() {
+    return capturedMinor;
+  }
+
+  public String getCaptureReference() {
+    return captureReference;
+  }
+
+  public String getCaptureKey() {
+    return captureKey;
   }
 
   public UUID getPaymentId() {

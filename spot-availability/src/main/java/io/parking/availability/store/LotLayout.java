@@ -20,11 +20,17 @@ public record LotLayout(long lotId, List<Floor> floors) {
     }
   }
 
-  /** A spot's id and states. */
-  public record Spot(long spotId, BookingState booking, SensorState sensor) {
+  /** A spot's id, type and states. */
+  public record Spot(
+      long spotId, BookingState booking, SensorState sensor, SpotType type, boolean inService) {
+
+    /** A regular spot in service. */
+    public Spot(long spotId, BookingState booking, SensorState sensor) {
+      this(spotId, booking, sensor, SpotType.REGULAR, true);
+    }
 
     boolean isFree() {
-      return booking == BookingState.NONE && sensor == SensorState.FREE;
+      return inService && booking == BookingState.NONE && sensor == SensorState.FREE;
     }
   }
 }

@@ -3,7 +3,9 @@ package io.parking.availability.store;
 /** What the spot's sensor last reported, as stored in the spot's Redis hash. */
 public enum SensorState {
   FREE("free"),
-  OCCUPIED("occupied");
+  OCCUPIED("occupied"),
+  /** The sensor is offline, so the spot counts as not free and is reported as unknown. */
+  UNKNOWN("unknown");
 
   private final String stored;
 
