@@ -21,6 +21,10 @@ bench_platform_cleanup() {
   "${BENCH_PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $PARKING_DB_NAME WITH (FORCE)" \
     >/dev/null 2>&1 || true
   redis-cli --scan --pattern 'bench:*' | xargs -r redis-cli del >/dev/null || true
+  # A benchmark that started servers of its own defines bench_extra_cleanup to stop them.
+  if declare -F bench_extra_cleanup >/dev/null; then
+    bench_extra_cleanup
+  fi
 }
 
 # Starts the platform; its output goes to $1.
