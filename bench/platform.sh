@@ -16,11 +16,16 @@ unset DB_URL KAFKA_BOOTSTRAP_SERVERS
 BENCH_PSQL=(psql -h 127.0.0.1 -U postgres -qtA -v ON_ERROR_STOP=1)
 BENCH_GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 
-bench_platform_cleanup() {
+# Stops the platform and removes its database and Redis keys.
+bench_platform_clear() {
   "$BENCH_ROOT/parking" stop >/dev/null 2>&1 || true
   "${BENCH_PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $PARKING_DB_NAME WITH (FORCE)" \
     >/dev/null 2>&1 || true
   redis-cli --scan --pattern 'bench:*' | xargs -r redis-cli del >/dev/null || true
+}
+
+bench_platform_cleanup() {
+  bench_platform_clear
   # A benchmark that started servers of its own defines bench_extra_cleanup to stop them.
   if declare -F bench_extra_cleanup >/dev/null; then
     bench_extra_cleanup
@@ -31,7 +36,7 @@ bench_platform_cleanup() {
 bench_platform_start() {
   trap bench_platform_cleanup EXIT
   rm -rf "$PARKING_RUN_DIR"
-  bench_platform_cleanup
+  bench_platform_clear
   "$BENCH_ROOT/parking" start >"$1" 2>&1 || { tail -n 20 "$1"; exit 1; }
   BENCH_JAVA="$(sed -n 's/.*java: //p' "$1" | head -n 1)/bin/java"
   BENCH_LOT=$(sed -n 's/.*City Mall is lot \([0-9]*\)\..*/\1/p' "$1")

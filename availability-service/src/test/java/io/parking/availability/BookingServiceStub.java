@@ -29,6 +29,7 @@ public final class BookingServiceStub {
   private final Map<Long, AtomicInteger> layoutRequests = new ConcurrentHashMap<>();
   private final AtomicInteger lotListRequests = new AtomicInteger();
   private volatile boolean lotListFailing;
+  private final java.util.Set<Long> failingLayouts = ConcurrentHashMap.newKeySet();
   private final HttpServer server;
 
   private BookingServiceStub() {
@@ -64,6 +65,20 @@ public final class BookingServiceStub {
     lotListFailing = failing;
   }
 
+  /** Makes {@code GET /internal/lots/{lotId}/layout} return 503 while {@code failing} is true. */
+  public void failLayout(long lotId, boolean failing) {
+    if (failing) {
+      failingLayouts.add(lotId);
+    } else {
+      failingLayouts.remove(lotId);
+    }
+  }
+
+  /** Returns the layout the stub serves for the lot. */
+  public Layout layout(long lotId) {
+    return layouts.get(lotId);
+  }
+
   public int lotListRequests() {
     return lotListRequests.get();
   }
@@ -94,6 +109,10 @@ public final class BookingServiceStub {
     long lotId = Long.parseLong(matcher.group(1));
     layoutRequests.computeIfAbsent(lotId, id -> new AtomicInteger()).incrementAndGet();
     Layout layout = layouts.get(lotId);
+    if (failingLayouts.contains(lotId)) {
+      send(exchange, 503, "{\"title\":\"Service Unavailable\"}");
+      return;
+    }
     if (layout == null) {
       send(exchange, 404, "{}");
       return;

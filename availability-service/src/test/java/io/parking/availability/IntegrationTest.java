@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * 127.0.0.1:6379) under a key prefix unique to this run, an embedded Kafka broker, and a booking
  * service stub. Every subclass shares one Spring context and uses its own lots.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @EmbeddedKafka(
     partitions = 1,
@@ -35,12 +36,19 @@ public abstract class IntegrationTest {
   }
 
   @Autowired protected SpotAvailabilityStore store;
+  @Autowired protected StringRedisTemplate redis;
 
   @DynamicPropertySource
   static void serviceProperties(DynamicPropertyRegistry registry) {
     registry.add("parking.availability.redis-key-prefix", () -> KEY_PREFIX);
     registry.add("parking.availability.booking-service.url", BOOKING_SERVICE::url);
     registry.add("parking.availability.rebuild-interval", () -> "200ms");
+    registry.add("parking.availability.marker-check-interval", () -> "1s");
+    // Tests run the reconciliation pass themselves, so the scheduled one stays out of the way.
+    registry.add("parking.availability.reconcile.interval", () -> "1h");
+    registry.add("parking.availability.reconcile.settle", () -> "0s");
+    registry.add("parking.availability.read.stream-poll-interval", () -> "100ms");
+    registry.add("parking.availability.read.stream-heartbeat", () -> "1s");
   }
 
   /** Reads the free spots of a floor from Redis, failing when the lot or floor is missing. */

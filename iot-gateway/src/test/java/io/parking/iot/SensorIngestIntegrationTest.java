@@ -13,8 +13,12 @@ import io.parking.events.EventEnvelope;
 import io.parking.events.EventTypes;
 import io.parking.events.SensorStateChanged;
 import io.parking.events.Topics;
+import io.parking.iot.mqtt.MqttProperties;
 import io.parking.iot.mqtt.MqttSubscriber;
+import io.parking.iot.sensor.OfflineSensorDetector;
+import io.parking.iot.sensor.SensorMessageHandler;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +74,9 @@ class SensorIngestIntegrationTest {
   private static final String KEY_PREFIX = "test-iot-" + RUN_ID + ":";
   private static final String MQTT_URL =
       System.getenv().getOrDefault("MQTT_URL", "tcp://127.0.0.1:1883");
+  private static final String CLIENT_ID = "iot-gateway-test-" + RUN_ID;
+  private static final Path SESSIONS = Path.of("target", "mqtt-sessions-" + RUN_ID);
+  private static final Duration DEBOUNCE = Duration.ofSeconds(2);
 
   private static final long LOT = 5;
   private static final long OTHER_LOT = 6;
@@ -88,12 +95,18 @@ class SensorIngestIntegrationTest {
   @Autowired private JsonMapper mapper;
   @Autowired private EmbeddedKafkaBroker kafka;
   @Autowired private MockMvcTester mvc;
+  @Autowired private SensorMessageHandler handler;
+  @Autowired private MqttProperties mqttProperties;
+  @Autowired private OfflineSensorDetector offlineDetector;
 
   @DynamicPropertySource
   static void isolateRun(DynamicPropertyRegistry registry) {
     registry.add("parking.mqtt.url", () -> MQTT_URL);
     registry.add("parking.mqtt.topic-root", () -> TOPIC_ROOT);
     registry.add("parking.redis.key-prefix", () -> KEY_PREFIX);
+    registry.add("parking.mqtt.client-id", () -> CLIENT_ID);
+    registry.add("parking.mqtt.persistence-dir", SESSIONS::toString);
+    registry.add("parking.sensor.debounce", DEBOUNCE::toString);
   }
 
   @BeforeAll
@@ -108,6 +121,13 @@ class SensorIngestIntegrationTest {
       throw new IllegalStateException(
           "Mosquitto is not reachable at " + MQTT_URL + " (set MQTT_URL or start mosquitto)", e);
     }
+  }
+
+  /** Removes the gateway's persistent session from the shared broker. */
+  @AfterAll
+  static void removeGatewaySession(@Autowired MqttSubscriber gateway) throws MqttException {
+    gateway.stop();
+    removeSession(MQTT_URL, CLIENT_ID);
   }
 
   @AfterAll
@@ -207,11 +227,11 @@ class SensorIngestIntegrationTest {
   void repeatedReadingMovesCounterOnce() {
     String sensorId = newSensorId();
     double unchangedBefore = counter("parking.sensor.accepted", "outcome", "unchanged");
-
     publish(LOT, 503, reading(sensorId, true, 1));
+    awaitEvent(sensorId, 1);
+
     publish(LOT, 503, reading(sensorId, true, 2));
 
-    awaitEvent(sensorId, 1);
     EventEnvelope<SensorStateChanged> repeated = awaitEvent(sensorId, 2);
     assertThat(repeated.payload().occupied()).isTrue();
     assertThat(freeSpots(FLOOR_ONE)).isEqualTo(4);
@@ -334,8 +354,12 @@ class SensorIngestIntegrationTest {
         .isEqualTo(MQTT_URL);
     assertThat(mvc.get().uri("/actuator/health/mqtt"))
         .bodyJson()
-        .extractingPath("$.details.topicFilter")
-        .isEqualTo(TOPIC_ROOT + "/lots/+/spots/+/state");
+        .extractingPath("$.details.topicFilters[0]")
+        .isEqualTo("$share/iot-gateway/" + TOPIC_ROOT + "/lots/+/spots/+/state");
+    assertThat(mvc.get().uri("/actuator/health/mqtt"))
+        .bodyJson()
+        .extractingPath("$.details.clientId")
+        .isEqualTo(CLIENT_ID);
   }
 
   @Test
@@ -347,6 +371,284 @@ class SensorIngestIntegrationTest {
         .isEqualTo("https://parking.example/problems/not-found");
   }
 
+  @Test
+  void flipBackWithinDebounceChangesNothing() {
+    String sensorId = newSensorId();
+    publish(LOT, 501, reading(sensorId, true, 1));
+    awaitEvent(sensorId, 1);
+    double flappingBefore = counter("parking.sensor.dropped", "reason", "flapping");
+
+    publish(LOT, 501, reading(sensorId, false, 2));
+    await("spot still taken while the free reading is pending")
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> freeSpots(FLOOR_ONE) == 4);
+    publish(LOT, 501, reading(sensorId, true, 3));
+
+    EventEnvelope<SensorStateChanged> confirmed = awaitEvent(sensorId, 3);
+    assertThat(confirmed.payload().occupied()).isTrue();
+    await("no freed spot after the debounce")
+        .during(DEBOUNCE.plusMillis(500))
+        .atMost(DEBOUNCE.plusSeconds(2))
+        .until(() -> freeSpots(FLOOR_ONE) == 4);
+    assertThat(eventsOf(sensorId)).noneMatch(event -> !event.payload().occupied());
+    assertThat(store.readSpot(501).orElseThrow().sensor()).isEqualTo(SensorState.OCCUPIED);
+    assertThat(counter("parking.sensor.dropped", "reason", "flapping"))
+        .isEqualTo(flappingBefore + 1);
+  }
+
+  @Test
+  void stateHeldPastDebounceAppliedOnce() {
+    String sensorId = newSensorId();
+    publish(LOT, 502, reading(sensorId, true, 1));
+    awaitEvent(sensorId, 1);
+    double freedBefore = counter("parking.sensor.accepted", "outcome", "freed");
+
+    publish(LOT, 502, reading(sensorId, false, 2));
+    publish(LOT, 502, reading(sensorId, false, 3));
+
+    EventEnvelope<SensorStateChanged> freed = awaitEvent(sensorId, 2);
+    assertThat(freed.payload().occupied()).isFalse();
+    assertThat(freeSpots(FLOOR_ONE)).isEqualTo(5);
+    await("the confirming reading applies nothing more")
+        .during(DEBOUNCE.plusMillis(500))
+        .atMost(DEBOUNCE.plusSeconds(2))
+        .until(() -> counter("parking.sensor.accepted", "outcome", "freed") == freedBefore + 1);
+    assertThat(eventsOf(sensorId)).filteredOn(event -> !event.payload().occupied()).hasSize(1);
+  }
+
+  @Test
+  void duplicateThroughTwoGatewaysAppliedOnce() throws MqttException {
+    String secondClientId = CLIENT_ID + "-second";
+    MqttSubscriber second =
+        new MqttSubscriber(
+            new MqttProperties(
+                MQTT_URL,
+                secondClientId,
+                TOPIC_ROOT,
+                mqttProperties.sharedGroup(),
+                SESSIONS,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30)),
+            handler);
+    try {
+      second.start();
+      await("second gateway subscribed").atMost(Duration.ofSeconds(20)).until(second::isSubscribed);
+      String sensorId = newSensorId();
+      String message = reading(sensorId, true, 1);
+      double duplicatesBefore = counter("parking.sensor.dropped", "reason", "duplicate");
+
+      publish(LOT, 503, message);
+      publish(LOT, 503, message);
+
+      awaitEvent(sensorId, 1);
+      await("duplicate dropped")
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  counter("parking.sensor.dropped", "reason", "duplicate") == duplicatesBefore + 1);
+      await("no second event")
+          .during(DEBOUNCE.plusMillis(500))
+          .atMost(DEBOUNCE.plusSeconds(2))
+          .until(() -> eventsOf(sensorId).size() == 1);
+      assertThat(freeSpots(FLOOR_ONE)).isEqualTo(4);
+    } finally {
+      second.stop();
+      removeSession(MQTT_URL, secondClientId);
+    }
+  }
+
+  @Test
+  void olderSequenceDropped() {
+    String sensorId = newSensorId();
+    publish(LOT, 504, reading(sensorId, true, 5));
+    awaitEvent(sensorId, 5);
+    double staleBefore = counter("parking.sensor.dropped", "reason", "stale");
+
+    publish(LOT, 504, reading(sensorId, false, 4));
+
+    await("stale message dropped")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> counter("parking.sensor.dropped", "reason", "stale") == staleBefore + 1);
+    await("spot stays taken")
+        .during(DEBOUNCE.plusMillis(500))
+        .atMost(DEBOUNCE.plusSeconds(2))
+        .until(() -> freeSpots(FLOOR_ONE) == 4);
+    assertThat(eventsOf(sensorId)).extracting(event -> event.payload().sequence()).containsOnly(5L);
+  }
+
+  @Test
+  void retainedMessageReplayedOnReconnectDropped() throws MqttException {
+    String sensorId = newSensorId();
+    String topic = stateTopic(LOT, 505);
+    publish(publisher, topic, reading(sensorId, true, 1), true);
+    awaitEvent(sensorId, 1);
+    double duplicatesBefore = counter("parking.sensor.dropped", "reason", "duplicate");
+
+    subscriber.stop();
+    subscriber.start();
+
+    try {
+      await("retained message dropped as a duplicate")
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  counter("parking.sensor.dropped", "reason", "duplicate") == duplicatesBefore + 1);
+      assertThat(eventsOf(sensorId)).hasSize(1);
+      assertThat(freeSpots(FLOOR_ONE)).isEqualTo(4);
+    } finally {
+      publisher.publish(topic, new byte[0], 1, true);
+    }
+  }
+
+  @Test
+  void persistentSessionDeliversMessagesSentWhileAway() {
+    String sensorId = newSensorId();
+    subscriber.stop();
+
+    publish(LOT, 505, reading(sensorId, true, 1));
+    publish(LOT, 601, reading(sensorId + "-b", true, 1));
+    subscriber.start();
+
+    assertThat(awaitEvent(sensorId, 1).payload().spotId()).isEqualTo(505);
+    assertThat(awaitEvent(sensorId + "-b", 1).payload().spotId()).isEqualTo(601);
+    assertThat(freeSpots(FLOOR_ONE)).isEqualTo(4);
+    assertThat(freeSpots(FLOOR_TWO)).isEqualTo(1);
+  }
+
+  @Test
+  void heartbeatWithLowBatteryAlertsOnce() {
+    String sensorId = newSensorId();
+
+    publish(heartbeatTopic(LOT, 602), heartbeat(sensorId, 1, 10));
+    publish(heartbeatTopic(LOT, 602), heartbeat(sensorId, 2, 9));
+
+    ConsumerRecord<String, String> alert =
+        awaitRecord(
+            Topics.OPERATOR_EVENTS,
+            r -> r.value().contains(sensorId) && r.value().contains(EventTypes.SENSOR_LOW_BATTERY));
+    assertThat(alert.key()).isEqualTo("602");
+    assertThat(alert.value()).contains("\"battery\":10");
+    await("second heartbeat admitted")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> admitted(sensorId, 2));
+    assertThat(
+            received.stream()
+                .filter(r -> r.topic().equals(Topics.OPERATOR_EVENTS))
+                .filter(r -> r.value().contains(sensorId)))
+        .hasSize(1);
+    assertThat(freeSpots(FLOOR_TWO)).isEqualTo(2);
+  }
+
+  @Test
+  void silentSensorGoesOffline() {
+    String sensorId = newSensorId();
+    publish(heartbeatTopic(LOT, 601), heartbeat(sensorId, 1, 80));
+    await("heartbeat admitted").atMost(Duration.ofSeconds(10)).until(() -> admitted(sensorId, 1));
+
+    int marked = offlineDetector.markOfflineSensors(Instant.now().plus(Duration.ofMinutes(6)));
+    int markedAgain = offlineDetector.markOfflineSensors(Instant.now().plus(Duration.ofMinutes(7)));
+
+    assertThat(marked).isGreaterThanOrEqualTo(1);
+    assertThat(markedAgain).isZero();
+    ConsumerRecord<String, String> alert =
+        awaitRecord(
+            Topics.OPERATOR_EVENTS,
+            r -> r.value().contains(sensorId) && r.value().contains(EventTypes.SENSOR_OFFLINE));
+    assertThat(alert.key()).isEqualTo("601");
+    assertThat(alert.value()).contains("\"floorId\":" + FLOOR_TWO);
+  }
+
+  @Test
+  void brokerRestartReconnectsAndResubscribes() throws Exception {
+    try (LocalMosquitto broker = LocalMosquitto.start()) {
+      String clientId = CLIENT_ID + "-restart";
+      MqttSubscriber gateway =
+          new MqttSubscriber(
+              new MqttProperties(
+                  broker.url(),
+                  clientId,
+                  TOPIC_ROOT,
+                  "",
+                  SESSIONS,
+                  Duration.ofMillis(200),
+                  Duration.ofSeconds(1),
+                  Duration.ofSeconds(5),
+                  Duration.ofSeconds(30)),
+              handler);
+      try {
+        gateway.start();
+        await("subscribed").atMost(Duration.ofSeconds(20)).until(gateway::isSubscribed);
+
+        broker.restart();
+
+        await("connection lost").atMost(Duration.ofSeconds(10)).until(() -> !gateway.isConnected());
+        await("subscribed again").atMost(Duration.ofSeconds(30)).until(gateway::isSubscribed);
+        String sensorId = newSensorId();
+        MqttClient local =
+            new MqttClient(broker.url(), "publisher-" + RUN_ID, new MemoryPersistence());
+        local.connect();
+        publish(local, stateTopic(LOT, 602), reading(sensorId, true, 1), false);
+        local.disconnect();
+        local.close();
+        assertThat(awaitEvent(sensorId, 1).payload().spotId()).isEqualTo(602);
+      } finally {
+        gateway.stop();
+      }
+    }
+  }
+
+  private boolean admitted(String sensorId, long sequence) {
+    Object last = redis.opsForHash().get(KEY_PREFIX + "sensor:" + sensorId, "seq");
+    return Long.toString(sequence).equals(last);
+  }
+
+  private List<EventEnvelope<SensorStateChanged>> eventsOf(String sensorId) {
+    JavaType type =
+        mapper
+            .getTypeFactory()
+            .constructParametricType(EventEnvelope.class, SensorStateChanged.class);
+    consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+    List<EventEnvelope<SensorStateChanged>> events = new ArrayList<>();
+    for (ConsumerRecord<String, String> record : received) {
+      if (record.topic().equals(Topics.SENSOR_EVENTS)) {
+        EventEnvelope<SensorStateChanged> event = mapper.readValue(record.value(), type);
+        if (event.payload().sensorId().equals(sensorId)) {
+          events.add(event);
+        }
+      }
+    }
+    return events;
+  }
+
+  /** Connects once with a clean session under the client id, which deletes its stored session. */
+  private static void removeSession(String url, String clientId) throws MqttException {
+    MqttClient cleaner = new MqttClient(url, clientId, new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    cleaner.connect(options);
+    cleaner.disconnect();
+    cleaner.close();
+  }
+
+  private static String heartbeatTopic(long lotId, long spotId) {
+    return TOPIC_ROOT + "/lots/" + lotId + "/spots/" + spotId + "/heartbeat";
+  }
+
+  private static String heartbeat(String sensorId, long sequence, int battery) {
+    return "{\"sensorId\": \""
+        + sensorId
+        + "\", \"sequence\": "
+        + sequence
+        + ", \"timestamp\": \""
+        + Instant.now()
+        + "\", \"battery\": "
+        + battery
+        + "}";
+  }
+
   private KafkaConsumer<String, String> startConsumer() {
     Map<String, Object> properties =
         KafkaTestUtils.consumerProps(kafka.getBrokersAsString(), "iot-gateway-test-" + RUN_ID);
@@ -354,7 +656,8 @@ class SensorIngestIntegrationTest {
     KafkaConsumer<String, String> started =
         new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of(Topics.SENSOR_EVENTS, Topics.SENSOR_DEAD_LETTER)) {
+    for (String topic :
+        List.of(Topics.SENSOR_EVENTS, Topics.SENSOR_DEAD_LETTER, Topics.OPERATOR_EVENTS)) {
       started
           .partitionsFor(topic, Duration.ofSeconds(10))
           .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
@@ -401,8 +704,12 @@ class SensorIngestIntegrationTest {
   }
 
   private static void publish(String topic, String payload) {
+    publish(publisher, topic, payload, false);
+  }
+
+  private static void publish(MqttClient client, String topic, String payload, boolean retained) {
     try {
-      publisher.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+      client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, retained);
     } catch (MqttException e) {
       throw new IllegalStateException("Publishing to " + topic + " failed", e);
     }

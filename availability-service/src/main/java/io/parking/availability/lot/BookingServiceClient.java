@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * returns an error status.
  */
 @Component
-class BookingServiceClient {
+public class BookingServiceClient {
 
   private final RestClient restClient;
   private final JsonMapper mapper;
@@ -55,7 +55,7 @@ class BookingServiceClient {
   /**
    * Reads a lot's floors and spots with their states from {@code GET /internal/lots/{id}/layout}.
    */
-  LotLayout fetchLayout(long lotId) {
+  public LotLayout fetchLayout(long lotId) {
     String body =
         restClient
             .get()

@@ -1,7 +1,7 @@
 package io.parking.availability.lot;
 
 /** The booking service returned a lot list or layout this service cannot use. */
-class InvalidLayoutException extends RuntimeException {
+public class InvalidLayoutException extends RuntimeException {
 
   InvalidLayoutException(String message) {
     super(message);

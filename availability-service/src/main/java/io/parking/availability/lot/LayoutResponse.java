@@ -3,6 +3,7 @@ package io.parking.availability.lot;
 import io.parking.availability.store.BookingState;
 import io.parking.availability.store.LotLayout;
 import io.parking.availability.store.SensorState;
+import io.parking.availability.store.SpotType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,13 +27,16 @@ record LayoutResponse(Long lotId, List<FloorResponse> floors) {
   record FloorResponse(Long floorId, Integer floorNumber, List<SpotResponse> spots) {}
 
   /**
-   * A spot of the layout.
+   * A spot of the layout. {@code type} and {@code inService} are optional: the booking service does
+   * not send them yet, so a spot without them is a regular spot in service.
    *
    * @param spotId the spot
    * @param booking {@code none} or {@code reserved}
-   * @param sensor {@code free} or {@code occupied}
+   * @param sensor {@code free}, {@code occupied} or {@code unknown}
+   * @param type {@code regular}, {@code handicapped} or {@code ev}
+   * @param inService false for a spot out of service
    */
-  record SpotResponse(Long spotId, String booking, String sensor) {}
+  record SpotResponse(Long spotId, String booking, String sensor, String type, Boolean inService) {}
 
   /**
    * Converts the response into the store's layout.
@@ -74,7 +78,11 @@ record LayoutResponse(Long lotId, List<FloorResponse> floors) {
     return new LotLayout.Spot(
         spot.spotId(),
         parseState(BookingState.class, spot.spotId(), "booking", spot.booking()),
-        parseState(SensorState.class, spot.spotId(), "sensor", spot.sensor()));
+        parseState(SensorState.class, spot.spotId(), "sensor", spot.sensor()),
+        spot.type() == null
+            ? SpotType.REGULAR
+            : parseState(SpotType.class, spot.spotId(), "type", spot.type()),
+        spot.inService() == null || spot.inService());
   }
 
   /** Parses a lower-case state name, such as {@code reserved}, into its enum constant. */

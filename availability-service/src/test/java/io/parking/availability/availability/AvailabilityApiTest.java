@@ -1,6 +1,7 @@
 package io.parking.availability.availability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.parking.availability.IntegrationTest;
@@ -39,9 +40,15 @@ class AvailabilityApiTest extends IntegrationTest {
               assertThat(lot.lotId()).isEqualTo(LOT);
               assertThat(lot.free()).isEqualTo(5);
               assertThat(lot.total()).isEqualTo(6);
+              assertThat(lot.stale()).isFalse();
               assertThat(lot.floors())
-                  .containsExactly(
-                      new FloorAvailability(3012, 1, 4, 4), new FloorAvailability(3011, 2, 1, 2));
+                  .extracting(
+                      FloorAvailability::floorId,
+                      FloorAvailability::floorNumber,
+                      FloorAvailability::free,
+                      FloorAvailability::total,
+                      FloorAvailability::occupied)
+                  .containsExactly(tuple(3012L, 1, 4L, 4L, 0L), tuple(3011L, 2, 1L, 2L, 1L));
             });
   }
 
@@ -54,7 +61,13 @@ class AvailabilityApiTest extends IntegrationTest {
     assertThat(result)
         .bodyJson()
         .convertTo(FloorAvailability.class)
-        .isEqualTo(new FloorAvailability(3011, 2, 1, 2));
+        .satisfies(
+            floor -> {
+              assertThat(floor.floorId()).isEqualTo(3011);
+              assertThat(floor.free()).isEqualTo(1);
+              assertThat(floor.total()).isEqualTo(2);
+              assertThat(floor.status()).isEqualTo("open");
+            });
   }
 
   @Test

@@ -3,21 +3,39 @@ package io.parking.booking.sensor;
 import io.parking.booking.lot.SpotRepository;
 import io.parking.booking.lot.SpotState;
 import io.parking.booking.lot.SpotStatus;
-import io.parking.booking.lot.SpotVersionConflictException;
+import io.parking.booking.reconciliation.OperatorEvents;
+import io.parking.booking.reconciliation.ReconciliationRecords;
+import io.parking.booking.sensor.SensorBookings.WaitingBooking;
 import io.parking.events.EventEnvelope;
+import io.parking.events.EventTypes;
 import io.parking.events.SensorStateChanged;
+import io.parking.events.WrongSpotSuspected;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies sensor readings to spot statuses: a car arriving on an {@code available} spot makes it
- * {@code occupied}, and an {@code occupied} spot that empties becomes {@code reserved} if it still
- * has a live booking whose window has not ended, else {@code available}. Reserved and
- * out-of-service spots are left alone.
+ * Reconciles bookings with what the sensors report. A car arriving:
+ *
+ * <ul>
+ *   <li>on the spot of an active booking: the spot is occupied, nothing else changes;
+ *   <li>on a spot with a reserved booking whose check-in is open (from {@code
+ *       parking.booking.check-in-opens-before} before the start until the end): the booking is
+ *       checked in and becomes active;
+ *   <li>on any other spot: an unreserved occupancy is recorded for operators, and an available spot
+ *       becomes occupied. If the spot was available, every reserved booking on the same floor whose
+ *       arrival window is open and whose spot is still empty gets a wrong-spot suspicion, for
+ *       operators and the driver; no booking is moved.
+ * </ul>
+ *
+ * A car leaving completes the spot's active booking, closes an unreserved occupancy and an
+ * overstay, and makes an occupied spot reserved or available again. Overstays are flagged by the
+ * {@link io.parking.booking.reconciliation.OverstayJob}.
  */
 @Service
 class SensorStateService {
@@ -26,18 +44,31 @@ class SensorStateService {
 
   private final SpotRepository spots;
   private final ProcessedEvents processedEvents;
+  private final SensorBookings bookings;
+  private final ReconciliationRecords records;
+  private final OperatorEvents operatorEvents;
   private final Clock clock;
 
-  SensorStateService(SpotRepository spots, ProcessedEvents processedEvents, Clock clock) {
+  SensorStateService(
+      SpotRepository spots,
+      ProcessedEvents processedEvents,
+      SensorBookings bookings,
+      ReconciliationRecords records,
+      OperatorEvents operatorEvents,
+      Clock clock) {
     this.spots = spots;
     this.processedEvents = processedEvents;
+    this.bookings = bookings;
+    this.records = records;
+    this.operatorEvents = operatorEvents;
     this.clock = clock;
   }
 
   /**
    * Applies one {@code sensor.state-changed} event at most once. Throws {@link
-   * SpotVersionConflictException} if the spot changed between read and update. The transaction,
-   * including the processed-event row, then rolls back, so the listener's error handler can retry.
+   * io.parking.booking.lot.SpotVersionConflictException} if the spot kept changing during the
+   * update. The transaction, including the processed-event row, then rolls back, so the listener's
+   * error handler can retry.
    */
   @Transactional
   public void apply(EventEnvelope<SensorStateChanged> event) {
@@ -57,42 +88,118 @@ class SensorStateService {
           spotId);
       return;
     }
-    SpotState spot = found.get();
-    SpotStatus target = targetStatus(spot.status(), reading.occupied());
-    if (target == SpotStatus.AVAILABLE && spots.hasLiveBooking(spotId, clock.instant())) {
-      target = SpotStatus.RESERVED;
+    Instant now = clock.instant();
+    if (reading.occupied()) {
+      carArrived(reading, found.get(), now);
+    } else {
+      carLeft(reading, found.get(), now);
     }
-    if (target == null) {
+  }
+
+  private void carArrived(SensorStateChanged reading, SpotState spot, Instant now) {
+    long spotId = spot.spotId();
+    Optional<UUID> active = bookings.activeOn(spotId);
+    if (active.isPresent()) {
+      SpotStatus status = occupy(spot, now);
       log.debug(
-          "Sensor event {} from sensor {}: spot {} is {}, occupied={} leaves it unchanged",
-          event.eventId(),
-          reading.sensorId(),
+          "Spot {} sensor {}: car of active booking {} present, spot {}",
           spotId,
-          spot.status().stored(),
-          reading.occupied());
+          reading.sensorId(),
+          active.get(),
+          status.stored());
       return;
     }
 
-    if (spots.moveStatus(spotId, spot.version(), target.stored()) == 0) {
-      throw new SpotVersionConflictException(spotId, spot.version());
+    Optional<UUID> due = bookings.checkInOpenOn(spotId, now);
+    if (due.isPresent() && bookings.checkIn(due.get(), now)) {
+      log.info(
+          "Spot {} sensor {}: car arrived for booking {}, booking checked in and active",
+          spotId,
+          reading.sensorId(),
+          due.get());
+      return;
     }
-    log.info(
-        "Spot {} {} -> {} after sensor {} reading (event {})",
-        spotId,
-        spot.status().stored(),
-        target.stored(),
-        reading.sensorId(),
-        event.eventId());
+
+    if (records.openUnreservedOccupancy(
+        spot.lotId(), spot.floorId(), spotId, reading.sensorId(), reading.observedAt())) {
+      log.info(
+          "Spot {} sensor {}: car without a booking due, unreserved occupancy recorded (spot {})",
+          spotId,
+          reading.sensorId(),
+          spot.status().stored());
+    }
+    if (spot.status() == SpotStatus.AVAILABLE) {
+      occupy(spot, now);
+      suspectWrongSpots(reading, spot, now);
+    }
   }
 
-  /** Returns the status the reading moves the spot to, or null if it leaves the spot as it is. */
-  private static SpotStatus targetStatus(SpotStatus current, boolean occupied) {
-    if (occupied && current == SpotStatus.AVAILABLE) {
-      return SpotStatus.OCCUPIED;
+  private SpotStatus occupy(SpotState spot, Instant now) {
+    if (spot.status() == SpotStatus.OCCUPIED || spot.status() == SpotStatus.OUT_OF_SERVICE) {
+      return spot.status();
     }
-    if (!occupied && current == SpotStatus.OCCUPIED) {
-      return SpotStatus.AVAILABLE;
+    SpotStatus status = bookings.moveSpot(spot.spotId(), true, now);
+    log.info("Spot {} {} -> {}", spot.spotId(), spot.status().stored(), status.stored());
+    return status;
+  }
+
+  private void suspectWrongSpots(SensorStateChanged reading, SpotState spot, Instant now) {
+    for (WaitingBooking waiting : bookings.waitingOnFloor(spot.floorId(), spot.spotId(), now)) {
+      boolean recorded =
+          records.recordWrongSpotSuspicion(
+              spot.lotId(),
+              spot.floorId(),
+              waiting.bookingId(),
+              waiting.userId(),
+              waiting.spotId(),
+              spot.spotId(),
+              reading.sensorId(),
+              now);
+      if (!recorded) {
+        continue;
+      }
+      operatorEvents.publish(
+          EventTypes.BOOKING_WRONG_SPOT_SUSPECTED,
+          spot.spotId(),
+          new WrongSpotSuspected(
+              waiting.bookingId(),
+              waiting.userId(),
+              spot.lotId(),
+              spot.floorId(),
+              waiting.spotId(),
+              spot.spotId(),
+              reading.sensorId(),
+              now));
+      log.info(
+          "Spot {} sensor {}: booking {} on spot {} may have parked here, wrong-spot suspicion"
+              + " recorded",
+          spot.spotId(),
+          reading.sensorId(),
+          waiting.bookingId(),
+          waiting.spotId());
     }
-    return null;
+  }
+
+  private void carLeft(SensorStateChanged reading, SpotState spot, Instant now) {
+    long spotId = spot.spotId();
+    Optional<UUID> active = bookings.activeOn(spotId);
+    if (active.isPresent() && bookings.complete(active.get(), now)) {
+      boolean overstayed = records.endOverstay(active.get(), reading.observedAt());
+      log.info(
+          "Spot {} sensor {}: car left, booking {} completed{}",
+          spotId,
+          reading.sensorId(),
+          active.get(),
+          overstayed ? " after an overstay" : "");
+    }
+    if (records.closeUnreservedOccupancy(spotId, reading.observedAt())) {
+      log.info(
+          "Spot {} sensor {}: car left, unreserved occupancy closed", spotId, reading.sensorId());
+    }
+    SpotState current = spots.findState(spotId).orElseThrow();
+    if (current.status() == SpotStatus.OCCUPIED) {
+      SpotStatus status = bookings.moveSpot(spotId, false, now);
+      log.info("Spot {} occupied -> {} after sensor {}", spotId, status.stored(), reading.sensorId());
+    }
   }
 }

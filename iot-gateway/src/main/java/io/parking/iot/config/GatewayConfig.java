@@ -11,8 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @EnableConfigurationProperties({
   MqttProperties.class,
   SensorProperties.class,
@@ -29,6 +31,12 @@ class GatewayConfig {
   @Bean
   NewTopic sensorEventsTopic() {
     return TopicBuilder.name(Topics.SENSOR_EVENTS).partitions(6).build();
+  }
+
+  /** Alerts for operators, keyed by spot id; the booking service sends its own alerts here too. */
+  @Bean
+  NewTopic operatorEventsTopic() {
+    return TopicBuilder.name(Topics.OPERATOR_EVENTS).partitions(6).build();
   }
 
   /** Rejected MQTT messages for operators; one partition keeps them in arrival order. */

@@ -25,7 +25,8 @@ class MqttHealthIndicator implements HealthIndicator {
     return builder
         .withDetail("broker", subscriber.brokerUrl())
         .withDetail("connected", connected)
-        .withDetail("topicFilter", subscriber.topicFilter())
+        .withDetail("clientId", subscriber.clientId())
+        .withDetail("topicFilters", subscriber.topicFilters())
         .withDetail("subscribed", subscribed)
         .withDetail("failedConnectAttempts", subscriber.failedConnectAttempts())
         .build();

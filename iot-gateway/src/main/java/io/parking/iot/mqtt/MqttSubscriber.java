@@ -2,6 +2,8 @@ package io.parking.iot.mqtt;
 
 import io.parking.iot.sensor.SensorMessageHandler;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,19 +17,26 @@ import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Subscribes to the state topic of every spot at QoS 1 and hands each message to the {@link
- * SensorMessageHandler}.
+ * Subscribes to the state and heartbeat topics of every spot at QoS 1 and hands each message to the
+ * {@link SensorMessageHandler}.
  *
  * <p>{@link #start()} returns at once: the first connect runs in the background and is retried with
  * a doubling delay while the broker is down. After a lost connection, Paho reconnects on its own,
- * and {@link #connectComplete} subscribes again because the session is clean.
+ * and {@link #connectComplete} subscribes again every time, because a restarted broker without
+ * persistence has forgotten the subscriptions.
+ *
+ * <p>The session is persistent ({@code cleanSession=false}) under a stable client id, so the broker
+ * keeps the QoS 1 messages that arrive while the gateway is briefly away and delivers them after it
+ * reconnects. Unacknowledged messages are kept in files under {@code parking.mqtt.persistence-dir}.
+ * With {@code parking.mqtt.shared-group} set, the subscriptions are shared ({@code
+ * $share/{group}/...}), so the broker gives each message to one of the group's instances.
  *
  * <p>Messages are handled on Paho's single callback thread, in arrival order, so one spot's
  * readings are applied in the order the broker delivered them. Paho acknowledges a QoS 1 message
@@ -52,7 +61,8 @@ public class MqttSubscriber implements SmartLifecycle, MqttCallbackExtended {
   private volatile boolean subscribed;
   private final AtomicInteger failedConnects = new AtomicInteger();
 
-  MqttSubscriber(MqttProperties properties, SensorMessageHandler handler) {
+  /** Creates a subscriber; tests create a second instance to run two gateways in one process. */
+  public MqttSubscriber(MqttProperties properties, SensorMessageHandler handler) {
     this.properties = properties;
     this.handler = handler;
   }
@@ -65,14 +75,18 @@ public class MqttSubscriber implements SmartLifecycle, MqttCallbackExtended {
       }
       try {
         client =
-            new MqttAsyncClient(properties.url(), properties.clientId(), new MemoryPersistence());
+            new MqttAsyncClient(
+                properties.url(),
+                properties.clientId(),
+                new MqttDefaultFilePersistence(
+                    properties.persistenceDir().toAbsolutePath().toString()));
       } catch (MqttException e) {
         throw new IllegalStateException(
             "Cannot create the MQTT client for "
                 + properties.url()
                 + ": "
                 + e.getMessage()
-                + ". Check MQTT_URL and MQTT_CLIENT_ID.",
+                + ". Check MQTT_URL, MQTT_CLIENT_ID and MQTT_PERSISTENCE_DIR.",
             e);
       }
       client.setCallback(this);
@@ -88,10 +102,11 @@ public class MqttSubscriber implements SmartLifecycle, MqttCallbackExtended {
       scheduler.execute(this::connect);
     }
     log.info(
-        "MQTT subscriber starting: broker {}, client id {}, topic filter {}",
+        "MQTT subscriber starting: broker {}, client id {}, topic filters {}, persistence {}",
         properties.url(),
         properties.clientId(),
-        properties.stateTopicFilter());
+        properties.subscriptionFilters(),
+        properties.persistenceDir().toAbsolutePath());
   }
 
   @Override
@@ -140,7 +155,7 @@ public class MqttSubscriber implements SmartLifecycle, MqttCallbackExtended {
     return running && current != null && current.isConnected();
   }
 
-  /** Returns whether the broker granted the subscription on the current connection. */
+  /** Returns whether the broker granted the subscriptions on the current connection. */
   public boolean isSubscribed() {
     return subscribed && isConnected();
   }
@@ -161,8 +176,9 @@ public class MqttSubscriber implements SmartLifecycle, MqttCallbackExtended {
     return properties.clientId();
   }
 
-  public String topicFilter() {
-    return properties.stateTopicFilter();
+  /** Returns the topic filters the subscriber subscribes to. */
+  public List<String> topicFilters() {
+    return properties.subscriptionFilters();
   }
 
   private void connect() {
@@ -193,9 +209,8 @@ public class MqttSubscriber implements SmartLifecycle, MqttCallbackExtended {
     MqttConnectOptions options = new MqttConnectOptions();
     options.setAutomaticReconnect(true);
     options.setMaxReconnectDelay(Math.toIntExact(properties.maxReconnectDelay().toMillis()));
-    // The session is clean because the default client id changes on every start. Therefore
-    // connectComplete subscribes again after each reconnect.
-    options.setCleanSession(true);
+    // A persistent session: the broker queues QoS 1 messages while this client is away.
+    options.setCleanSession(false);
     options.setConnectionTimeout(Math.toIntExact(properties.connectionTimeout().toSeconds()));
     options.setKeepAliveInterval(Math.toIntExact(properties.keepAlive().toSeconds()));
     return options;
@@ -243,22 +258,28 @@ public class MqttSubscriber implements SmartLifecycle, MqttCallbackExtended {
     if (!running) {
       return;
     }
-    String filter = properties.stateTopicFilter();
+    List<String> filters = properties.subscriptionFilters();
+    String[] filterArray = filters.toArray(String[]::new);
+    int[] qos = new int[filterArray.length];
+    Arrays.fill(qos, QOS);
+    String filter = String.join(", ", filters);
     try {
       client.subscribe(
-          filter,
-          QOS,
+          filterArray,
+          qos,
           null,
           new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-              int granted = token.getGrantedQos()[0];
-              if (granted == 0x80) {
-                subscribeFailed(filter, "the broker rejected the subscription (return code 0x80)");
-                return;
+              for (int granted : token.getGrantedQos()) {
+                if (granted == 0x80) {
+                  subscribeFailed(filter, "the broker rejected a subscription (return code 0x80)");
+                  return;
+                }
               }
               subscribed = true;
-              log.info("Subscribed to {} at QoS {}", filter, granted);
+              log.info(
+                  "Subscribed to {} at QoS {}", filter, Arrays.toString(token.getGrantedQos()));
             }
 
             @Override

@@ -2,24 +2,26 @@ package io.parking.iot.sensor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.parking.availability.store.SensorState;
 import io.parking.availability.store.SpotAvailabilityStore;
 import io.parking.availability.store.SpotAvailabilityStore.SpotStates;
-import io.parking.availability.store.SpotUpdate;
+import io.parking.events.EventTypes;
+import io.parking.events.SensorAlert;
+import io.parking.iot.sensor.SensorRegistry.Admission;
+import java.time.Clock;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Handles one MQTT sensor message: validates it, applies the reading to the spot's Redis state and
- * publishes {@code sensor.state-changed}, or sends a rejected message to the dead-letter topic
- * without changing any state.
+ * Handles one MQTT sensor message: validates it, drops duplicates and older messages, records the
+ * sensor's health, and hands a reading to the {@link SpotStateUpdater}. A rejected message goes to
+ * the dead-letter topic without changing any state.
  *
- * <p>The event is published for every accepted reading, also when the spot's availability did not
- * change, because the booking service needs to learn that a car is parked in a booked spot.
+ * <p>Every accepted reading publishes {@code sensor.state-changed} once applied, also when the
+ * spot's availability did not change, because the booking service needs to learn that a car is
+ * parked in a booked spot.
  */
 @Component
 public class SensorMessageHandler {
@@ -28,23 +30,35 @@ public class SensorMessageHandler {
 
   private final SensorMessageParser parser;
   private final SpotAvailabilityStore store;
-  private final SensorEventPublisher events;
+  private final SensorRegistry registry;
+  private final SpotStateUpdater updater;
+  private final OperatorAlertPublisher alerts;
   private final DeadLetterPublisher deadLetters;
+  private final Clock clock;
   private final RejectionLog rejectionLog = new RejectionLog();
   private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
-  private final Map<SpotUpdate.Outcome, Counter> accepted = new EnumMap<>(SpotUpdate.Outcome.class);
+  private final Counter duplicates;
+  private final Counter stale;
+  private final Counter heartbeats;
+  private final Counter lowBattery;
   private final Counter failed;
 
   SensorMessageHandler(
       SensorMessageParser parser,
       SpotAvailabilityStore store,
-      SensorEventPublisher events,
+      SensorRegistry registry,
+      SpotStateUpdater updater,
+      OperatorAlertPublisher alerts,
       DeadLetterPublisher deadLetters,
+      Clock clock,
       MeterRegistry meters) {
     this.parser = parser;
     this.store = store;
-    this.events = events;
+    this.registry = registry;
+    this.updater = updater;
+    this.alerts = alerts;
     this.deadLetters = deadLetters;
+    this.clock = clock;
     for (RejectionReason reason : RejectionReason.values()) {
       rejected.put(
           reason,
@@ -53,20 +67,18 @@ public class SensorMessageHandler {
               .tag("reason", reason.tag())
               .register(meters));
     }
-    for (SpotUpdate.Outcome outcome : SpotUpdate.Outcome.values()) {
-      if (outcome != SpotUpdate.Outcome.UNKNOWN_SPOT) {
-        accepted.put(
-            outcome,
-            Counter.builder("parking.sensor.accepted")
-                .description("Sensor readings applied to Redis, by how the free counter moved")
-                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-                .register(meters));
-      }
-    }
-    this.failed =
-        Counter.builder("parking.sensor.failed")
-            .description("Sensor messages lost to an unexpected error, such as Redis being down")
+    this.duplicates = droppedCounter(meters, "duplicate");
+    this.stale = droppedCounter(meters, "stale");
+    this.heartbeats =
+        Counter.builder("parking.sensor.heartbeats")
+            .description("Sensor heartbeats admitted")
             .register(meters);
+    this.lowBattery =
+        Counter.builder("parking.sensor.alerts")
+            .description("Operator alerts raised about sensors")
+            .tag("type", EventTypes.SENSOR_LOW_BATTERY)
+            .register(meters);
+    this.failed = failedCounter(meters);
   }
 
   /**
@@ -76,64 +88,86 @@ public class SensorMessageHandler {
    */
   public void handle(String topic, byte[] payload) {
     try {
-      SensorReading reading = parser.parse(topic, payload);
-      apply(reading);
+      SensorMessage message = parser.parse(topic, payload);
+      SpotStates spot = checkSpot(message);
+      Admission admission = registry.admit(message, clock.instant());
+      if (admission.outcome() != SensorRegistry.Outcome.ADMITTED) {
+        drop(message, admission.outcome());
+        return;
+      }
+      if (admission.wasOffline()) {
+        log.info(
+            "Sensor {} of spot {} (lot {}) is online again (sequence {})",
+            message.sensorId(),
+            message.spotId(),
+            message.lotId(),
+            message.sequence());
+      }
+      if (admission.lowBatteryRaised()) {
+        raiseLowBattery(message, spot);
+      }
+      if (message instanceof SensorReading reading) {
+        updater.onReading(reading, spot);
+      } else {
+        heartbeats.increment();
+        log.debug(
+            "Heartbeat of sensor {} for spot {} (sequence {}, battery {})",
+            message.sensorId(),
+            message.spotId(),
+            message.sequence(),
+            message.battery());
+      }
     } catch (SensorMessageRejectedException e) {
       reject(topic, payload, e);
     } catch (RuntimeException e) {
       failed.increment();
-      log.error("Failed to handle sensor message on {}; the reading is lost", topic, e);
+      log.error("Failed to handle sensor message on {}; the message is lost", topic, e);
     }
   }
 
-  private void apply(SensorReading reading) {
-    SpotStates spot = store.readSpot(reading.spotId()).orElseThrow(() -> unknownSpot(reading));
-    if (spot.lotId() != reading.lotId()) {
+  private SpotStates checkSpot(SensorMessage message) {
+    SpotStates spot = store.readSpot(message.spotId()).orElseThrow(() -> unknownSpot(message));
+    if (spot.lotId() != message.lotId()) {
       throw new SensorMessageRejectedException(
           RejectionReason.LOT_MISMATCH,
           "spot "
-              + reading.spotId()
+              + message.spotId()
               + " belongs to lot "
               + spot.lotId()
               + ", not to lot "
-              + reading.lotId()
+              + message.lotId()
               + " named in the topic (sensor "
-              + reading.sensorId()
+              + message.sensorId()
               + ")");
     }
+    return spot;
+  }
 
-    // TODO: drop duplicates on (sensorId, sequence) here, before Redis is touched; QoS 1 and
-    // sensor retries deliver the same reading more than once.
+  private void drop(SensorMessage message, SensorRegistry.Outcome outcome) {
+    (outcome == SensorRegistry.Outcome.DUPLICATE ? duplicates : stale).increment();
+    log.debug(
+        "Dropped {} message of sensor {} for spot {} (sequence {}, timestamp {})",
+        outcome == SensorRegistry.Outcome.DUPLICATE ? "duplicate" : "stale",
+        message.sensorId(),
+        message.spotId(),
+        message.sequence(),
+        message.timestamp());
+  }
 
-    SensorState state = reading.occupied() ? SensorState.OCCUPIED : SensorState.FREE;
-    SpotUpdate update = store.applySensorState(reading.spotId(), state);
-    if (update.outcome() == SpotUpdate.Outcome.UNKNOWN_SPOT) {
-      // The spot was removed from Redis between the read above and this write.
-      throw unknownSpot(reading);
-    }
-    events.publishStateChanged(reading, update);
-    accepted.get(update.outcome()).increment();
-
-    if (update.outcome() == SpotUpdate.Outcome.UNCHANGED) {
-      log.debug(
-          "Spot {} (lot {}, floor {}) sensor {} reads {}, availability unchanged (sequence {})",
-          reading.spotId(),
-          update.lotId(),
-          update.floorId(),
-          reading.sensorId(),
-          state,
-          reading.sequence());
-    } else {
-      log.info(
-          "Spot {} (lot {}, floor {}) {} after sensor {} read {} (sequence {})",
-          reading.spotId(),
-          update.lotId(),
-          update.floorId(),
-          update.outcome() == SpotUpdate.Outcome.FREED ? "freed" : "taken",
-          reading.sensorId(),
-          state,
-          reading.sequence());
-    }
+  private void raiseLowBattery(SensorMessage message, SpotStates spot) {
+    lowBattery.increment();
+    log.warn(
+        "Sensor {} of spot {} (lot {}) reports a low battery: {} %",
+        message.sensorId(), message.spotId(), message.lotId(), message.battery());
+    alerts.publish(
+        EventTypes.SENSOR_LOW_BATTERY,
+        new SensorAlert(
+            spot.lotId(),
+            spot.floorId(),
+            message.spotId(),
+            message.sensorId(),
+            message.battery(),
+            clock.instant()));
   }
 
   private void reject(String topic, byte[] payload, SensorMessageRejectedException rejection) {
@@ -142,13 +176,28 @@ public class SensorMessageHandler {
     deadLetters.publish(topic, payload, rejection.reason(), rejection.detail());
   }
 
-  private static SensorMessageRejectedException unknownSpot(SensorReading reading) {
+  static SensorMessageRejectedException unknownSpot(SensorMessage message) {
     return new SensorMessageRejectedException(
         RejectionReason.UNKNOWN_SPOT,
         "spot "
-            + reading.spotId()
+            + message.spotId()
             + " is not registered in Redis (sensor "
-            + reading.sensorId()
+            + message.sensorId()
             + ")");
+  }
+
+  /** Counter of messages dropped without an error, by reason. */
+  static Counter droppedCounter(MeterRegistry meters, String reason) {
+    return Counter.builder("parking.sensor.dropped")
+        .description(
+            "Sensor messages dropped as noise: duplicate, stale (older) or flapping (debounced)")
+        .tag("reason", reason)
+        .register(meters);
+  }
+
+  static Counter failedCounter(MeterRegistry meters) {
+    return Counter.builder("parking.sensor.failed")
+        .description("Sensor messages lost to an unexpected error, such as Redis being down")
+        .register(meters);
   }
 }

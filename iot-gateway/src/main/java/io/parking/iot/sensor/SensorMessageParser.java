@@ -17,20 +17,24 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Validates a sensor message and turns it into a {@link SensorReading}.
+ * Validates a sensor message and turns it into a {@link SensorReading} or a {@link
+ * SensorHeartbeat}.
  *
- * <p>The topic must be {@code {root}/lots/{lotId}/spots/{spotId}/state} with positive decimal ids.
- * The payload must be a JSON object with a non-blank string {@code sensorId}, a boolean {@code
- * occupied}, a non-negative integer {@code sequence}, an ISO-8601 {@code timestamp} with a zone
- * offset and, optionally, an integer {@code battery} from 0 to 100. Fields the gateway does not
- * know are ignored, so sensors may add fields without breaking it.
+ * <p>The topic must be {@code {root}/lots/{lotId}/spots/{spotId}/state} or {@code .../heartbeat}
+ * with positive decimal ids. The payload must be a JSON object with a non-blank string {@code
+ * sensorId}, a non-negative integer {@code sequence}, an ISO-8601 {@code timestamp} with a zone
+ * offset and, optionally, an integer {@code battery} from 0 to 100; a state message also needs a
+ * boolean {@code occupied}. Fields the gateway does not know are ignored, so sensors may add fields
+ * without breaking it.
  */
 @Component
 class SensorMessageParser {
 
   private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
-  private static final List<String> REQUIRED_FIELDS =
+  private static final List<String> REQUIRED_STATE_FIELDS =
       List.of("sensorId", "occupied", "sequence", "timestamp");
+  private static final List<String> REQUIRED_HEARTBEAT_FIELDS =
+      List.of("sensorId", "sequence", "timestamp");
 
   private final String topicPrefix;
   private final ObjectReader reader;
@@ -56,12 +60,12 @@ class SensorMessageParser {
    *
    * @throws SensorMessageRejectedException when the topic or payload is invalid
    */
-  SensorReading parse(String topic, byte[] payload) {
-    long[] ids = parseTopic(topic);
+  SensorMessage parse(String topic, byte[] payload) {
+    TopicIds ids = parseTopic(topic);
     JsonNode root = parseJson(payload);
 
     List<String> missing = new ArrayList<>();
-    for (String field : REQUIRED_FIELDS) {
+    for (String field : ids.heartbeat() ? REQUIRED_HEARTBEAT_FIELDS : REQUIRED_STATE_FIELDS) {
       if (!isPresent(root.get(field))) {
         missing.add(field);
       }
@@ -73,15 +77,21 @@ class SensorMessageParser {
     }
 
     String sensorId = readSensorId(root.get("sensorId"));
-    boolean occupied = readOccupied(root.get("occupied"));
     long sequence = readSequence(root.get("sequence"));
     Instant timestamp = checkNotInFuture(readTimestamp(root.get("timestamp")));
     Integer battery = readBattery(root.get("battery"));
-    return new SensorReading(ids[0], ids[1], sensorId, occupied, sequence, timestamp, battery);
+    if (ids.heartbeat()) {
+      return new SensorHeartbeat(ids.lotId(), ids.spotId(), sensorId, sequence, timestamp, battery);
+    }
+    boolean occupied = readOccupied(root.get("occupied"));
+    return new SensorReading(
+        ids.lotId(), ids.spotId(), sensorId, occupied, sequence, timestamp, battery);
   }
 
-  /** Returns the lot id and spot id named in the topic. */
-  private long[] parseTopic(String topic) {
+  /** The lot and spot named in a topic, and whether it is a heartbeat topic. */
+  private record TopicIds(long lotId, long spotId, boolean heartbeat) {}
+
+  private TopicIds parseTopic(String topic) {
     String[] levels =
         topic.startsWith(topicPrefix)
             ? topic.substring(topicPrefix.length()).split("/", -1)
@@ -90,18 +100,19 @@ class SensorMessageParser {
         levels.length == 5
             && levels[0].equals("lots")
             && levels[2].equals("spots")
-            && levels[4].equals("state");
+            && (levels[4].equals("state") || levels[4].equals("heartbeat"));
     if (!wellFormed) {
       throw new SensorMessageRejectedException(
           RejectionReason.INVALID_TOPIC,
-          "topic must be " + topicPrefix + "lots/{lotId}/spots/{spotId}/state");
+          "topic must be " + topicPrefix + "lots/{lotId}/spots/{spotId}/state or .../heartbeat");
     }
     if (!ID.matcher(levels[1]).matches() || !ID.matcher(levels[3]).matches()) {
       throw new SensorMessageRejectedException(
           RejectionReason.INVALID_TOPIC,
           "lot id '" + levels[1] + "' and spot id '" + levels[3] + "' must be positive integers");
     }
-    return new long[] {Long.parseLong(levels[1]), Long.parseLong(levels[3])};
+    return new TopicIds(
+        Long.parseLong(levels[1]), Long.parseLong(levels[3]), levels[4].equals("heartbeat"));
   }
 
   private JsonNode parseJson(byte[] payload) {

@@ -3,7 +3,7 @@ package io.parking.iot.sensor;
 import java.time.Instant;
 
 /**
- * A validated sensor message: the spot from the topic and the fields of the payload.
+ * A validated state message: the spot from the topic and the fields of the payload.
  *
  * @param lotId lot named in the topic
  * @param spotId spot named in the topic
@@ -20,4 +20,5 @@ record SensorReading(
     boolean occupied,
     long sequence,
     Instant timestamp,
-    Integer battery) {}
+    Integer battery)
+    implements SensorMessage {}

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -47,7 +49,9 @@ class MqttSubscriberTest {
     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     assertThat(health.getDetails()).containsEntry("broker", url);
     assertThat(health.getDetails()).containsEntry("connected", false);
-    assertThat(health.getDetails()).containsEntry("topicFilter", "site/lots/+/spots/+/state");
+    assertThat(health.getDetails())
+        .containsEntry(
+            "topicFilters", List.of("site/lots/+/spots/+/state", "site/lots/+/spots/+/heartbeat"));
   }
 
   @Test
@@ -71,6 +75,8 @@ class MqttSubscriberTest {
         url,
         null,
         "site",
+        "",
+        Path.of("target/mqtt-sessions"),
         Duration.ofMillis(50),
         Duration.ofMillis(200),
         Duration.ofSeconds(2),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.parking.iot.mqtt.MqttProperties;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +26,19 @@ class SensorMessageParserTest {
               "tcp://127.0.0.1:1883",
               "test",
               "site",
+              "",
+              Path.of("target/mqtt-sessions"),
               Duration.ofSeconds(1),
               Duration.ofSeconds(30),
               Duration.ofSeconds(10),
               Duration.ofSeconds(30)),
-          new SensorProperties(Duration.ofMinutes(5), 4096),
+          new SensorProperties(
+              Duration.ofMinutes(5),
+              4096,
+              Duration.ofSeconds(3),
+              Duration.ofMinutes(5),
+              Duration.ofSeconds(30),
+              15),
           JsonMapper.builder().build(),
           Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -41,12 +50,28 @@ class SensorMessageParserTest {
          "timestamp": "2026-12-04T09:20:00Z", "battery": 87, "firmware": "2.1"}
         """;
 
-    SensorReading reading = parser.parse(TOPIC, bytes(payload));
+    SensorReading reading = (SensorReading) parser.parse(TOPIC, bytes(payload));
 
     assertThat(reading)
         .isEqualTo(
             new SensorReading(
                 3, 301, "mag-0217", true, 4711, Instant.parse("2026-12-04T09:20:00Z"), 87));
+  }
+
+  @Test
+  void parseHeartbeatWithoutOccupied() {
+    String payload =
+        """
+        {"sensorId": "mag-0217", "sequence": 4712, "timestamp": "2026-12-04T09:20:30Z",
+         "battery": 12}
+        """;
+
+    SensorMessage message = parser.parse("site/lots/3/spots/301/heartbeat", bytes(payload));
+
+    assertThat(message)
+        .isEqualTo(
+            new SensorHeartbeat(
+                3, 301, "mag-0217", 4712, Instant.parse("2026-12-04T09:20:30Z"), 12));
   }
 
   @Test
@@ -57,7 +82,7 @@ class SensorMessageParserTest {
          "timestamp": "2026-12-04T10:20:00+01:00"}
         """;
 
-    SensorReading reading = parser.parse(TOPIC, bytes(payload));
+    SensorReading reading = (SensorReading) parser.parse(TOPIC, bytes(payload));
 
     assertThat(reading.battery()).isNull();
     assertThat(reading.occupied()).isFalse();
@@ -72,7 +97,7 @@ class SensorMessageParserTest {
          "timestamp": "2026-12-04T09:25:00Z"}
         """;
 
-    SensorReading reading = parser.parse(TOPIC, bytes(payload));
+    SensorReading reading = (SensorReading) parser.parse(TOPIC, bytes(payload));
 
     assertThat(reading.timestamp()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
   }

@@ -13,8 +13,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@link Topics#BOOKING_EVENTS}: a reserved booking gets a hold and a cancelled one has it
- * released. Other event types are ignored.
+ * Consumes {@link Topics#BOOKING_EVENTS}: a reserved booking gets a hold, a cancelled one has it
+ * released, a check-in is recorded as the entry time, a completed booking is charged and an expired
+ * one gets the no-show policy. Other event types are ignored.
  */
 @Component
 class BookingEventsListener {
@@ -23,10 +24,13 @@ class BookingEventsListener {
 
   private final EventReader reader;
   private final HoldService holdService;
+  private final SettlementService settlementService;
 
-  BookingEventsListener(EventReader reader, HoldService holdService) {
+  BookingEventsListener(
+      EventReader reader, HoldService holdService, SettlementService settlementService) {
     this.reader = reader;
     this.holdService = holdService;
+    this.settlementService = settlementService;
   }
 
   @KafkaListener(topics = Topics.BOOKING_EVENTS)
@@ -35,6 +39,9 @@ class BookingEventsListener {
     switch (type) {
       case EventTypes.BOOKING_RESERVED -> holdService.placeHold(readBooking(record));
       case EventTypes.BOOKING_CANCELLED -> holdService.releaseHold(readBooking(record));
+      case EventTypes.BOOKING_ACTIVATED -> holdService.recordEntry(readBooking(record));
+      case EventTypes.BOOKING_COMPLETED -> settlementService.settleCompleted(readBooking(record));
+      case EventTypes.BOOKING_EXPIRED -> settlementService.settleNoShow(readBooking(record));
       default ->
           log.debug(
               "Ignored event type {} at {}-{} offset {}",

@@ -3,22 +3,26 @@ package io.parking.payment.payment;
 import io.parking.events.BookingChanged;
 import io.parking.events.EventEnvelope;
 import io.parking.events.EventTypes;
-import io.parking.events.PaymentChanged;
 import io.parking.payment.messaging.ProcessedEvents;
+import io.parking.payment.pricing.PricingProperties;
+import io.parking.payment.pricing.Tariff;
 import io.parking.payment.provider.PaymentProvider;
-import io.parking.payment.provider.PaymentProvider.AuthorisationOutcome;
+import io.parking.payment.provider.ProviderDeclinedException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Places and releases the pre-authorisation hold of a booking. Each method applies one booking
- * event at most once: the event id and the payment change commit in one transaction.
+ * Places and releases the pre-authorisation hold of a booking and records its check-in. Each method
+ * applies one booking event at most once: the event id and the payment change commit in one
+ * transaction.
  */
 @Service
 class HoldService {
@@ -28,20 +32,23 @@ class HoldService {
   private final PaymentRepository payments;
   private final ProcessedEvents processedEvents;
   private final PaymentProvider provider;
-  private final PaymentProperties properties;
-  private final ApplicationEventPublisher applicationEvents;
+  private final PricingProperties pricing;
+  private final PaymentEvents events;
+  private final JdbcClient jdbc;
 
   HoldService(
       PaymentRepository payments,
       ProcessedEvents processedEvents,
       PaymentProvider provider,
-      PaymentProperties properties,
-      ApplicationEventPublisher applicationEvents) {
+      PricingProperties pricing,
+      PaymentEvents events,
+      JdbcClient jdbc) {
     this.payments = payments;
     this.processedEvents = processedEvents;
     this.provider = provider;
-    this.properties = properties;
-    this.applicationEvents = applicationEvents;
+    this.pricing = pricing;
+    this.events = events;
+    this.jdbc = jdbc;
   }
 
   /** Idempotency key of a booking's hold; one booking never gets two holds. */
@@ -75,33 +82,46 @@ class HoldService {
       return;
     }
 
+    Tariff tariff = pricing.tariffOf(booking.lotId());
     long amountMinor =
-        HoldPricing.estimateMinor(
-            booking.startTime(), booking.endTime(), properties.hourlyRateMinor());
-    AuthorisationOutcome outcome = provider.authorise(key, amountMinor, properties.currency());
-    Payment payment =
-        outcome == AuthorisationOutcome.APPROVED
-            ? Payment.authorisedHold(
-                booking.bookingId(),
-                booking.userId(),
-                amountMinor,
-                properties.currency(),
-                key,
-                Instant.now())
-            : Payment.declinedHold(
-                booking.bookingId(),
-                booking.userId(),
-                amountMinor,
-                properties.currency(),
-                key,
-                Instant.now());
+        tariff
+            .priceWindow(Duration.between(booking.startTime(), booking.endTime()), Tariff.STANDARD)
+            .amountMinor();
+    Payment payment;
+    try {
+      String reference = provider.authorise(key, amountMinor, tariff.currency());
+      payment =
+          Payment.authorisedHold(
+              booking.bookingId(),
+              booking.userId(),
+              amountMinor,
+              tariff.currency(),
+              key,
+              reference,
+              Instant.now());
+    } catch (ProviderDeclinedException e) {
+      log.warn("Hold {} for booking {} declined: {}", key, booking.bookingId(), e.getMessage());
+      payment =
+          Payment.declinedHold(
+              booking.bookingId(),
+              booking.userId(),
+              amountMinor,
+              tariff.currency(),
+              key,
+              Instant.now());
+    }
 
     // The existence check above is not a lock: a consumer of a rebalanced partition may insert
     // the same key first. The unique key decides, and the processor receives the same key twice,
     // which it treats as one request.
     if (payments.insertIfAbsent(payment) == 0) {
+      if (payment.getStatus() == PaymentStatus.AUTHORISED
+          && !payments.existsByIdempotencyKey(key)) {
+        // The booking's live hold came from the API under another key: release this second one.
+        provider.voidAuthorisation(voidKey(booking.bookingId()), payment.getProviderReference());
+      }
       log.info(
-          "Booking {} got hold {} from a concurrent consumer; event {} changes nothing",
+          "Booking {} got hold {} from a concurrent consumer or the API; event {} changes nothing",
           booking.bookingId(),
           key,
           event.eventId());
@@ -112,15 +132,18 @@ class HoldService {
         payment.getPaymentId(),
         booking.bookingId(),
         amountMinor,
-        properties.currency(),
+        tariff.currency(),
         payment.getStatus().code());
-    if (payment.getStatus() == PaymentStatus.AUTHORISED) {
-      publishAfterCommit(EventTypes.PAYMENT_AUTHORISED, payment);
-    }
+    events.changed(
+        payment.getStatus() == PaymentStatus.AUTHORISED
+            ? EventTypes.PAYMENT_AUTHORISED
+            : EventTypes.PAYMENT_FAILED,
+        payment);
   }
 
   /**
-   * Releases the hold of a cancelled booking; a booking without an authorised hold is left alone.
+   * Releases the hold of a booking that was cancelled or expired; a booking without a live hold is
+   * left alone.
    */
   @Transactional
   void releaseHold(EventEnvelope<BookingChanged> event) {
@@ -129,42 +152,57 @@ class HoldService {
       log.debug("Skipped event {} for booking {}: already processed", event.eventId(), bookingId);
       return;
     }
-    Optional<Payment> found = payments.findForUpdateByIdempotencyKey(authorisationKey(bookingId));
+    releaseLiveHold(bookingId, event);
+  }
+
+  /** Releases the live hold of the booking inside the caller's transaction. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void releaseLiveHold(UUID bookingId, EventEnvelope<BookingChanged> event) {
+    Optional<Payment> found = payments.findLiveHoldForUpdate(bookingId);
     if (found.isEmpty()) {
-      log.warn(
-          "Booking {} was cancelled but has no hold to release (event {})",
+      log.info(
+          "Booking {} has no live hold to release ({} event {})",
           bookingId,
+          event.type(),
           event.eventId());
       return;
     }
     Payment payment = found.get();
-    if (payment.getStatus() != PaymentStatus.AUTHORISED) {
-      log.info(
-          "Payment {} for booking {} is {}; nothing to release (event {})",
-          payment.getPaymentId(),
-          bookingId,
-          payment.getStatus().code(),
-          event.eventId());
-      return;
-    }
-
-    provider.voidAuthorisation(voidKey(bookingId), payment.getIdempotencyKey());
+    provider.voidAuthorisation(voidKey(bookingId), payment.getProviderReference());
     payment.voidHold(Instant.now());
-    log.info("Payment {} for booking {}: hold released", payment.getPaymentId(), bookingId);
-    publishAfterCommit(EventTypes.PAYMENT_VOIDED, payment);
+    log.info(
+        "Payment {} for booking {}: hold released after {}",
+        payment.getPaymentId(),
+        bookingId,
+        event.type());
+    events.changed(EventTypes.PAYMENT_VOIDED, payment);
   }
 
-  private void publishAfterCommit(String type, Payment payment) {
-    PaymentChanged change =
-        new PaymentChanged(
-            payment.getPaymentId(),
-            payment.getBookingId(),
-            payment.getUserId(),
-            payment.getAmountMinor(),
-            payment.getCurrency(),
-            payment.getStatus().code());
-    applicationEvents.publishEvent(
-        new PaymentEventCommitted(
-            EventEnvelope.of(type, payment.getBookingId().toString(), change)));
+  /** Records the check-in time of a booking, the entry time of its bill; the first one wins. */
+  @Transactional
+  void recordEntry(EventEnvelope<BookingChanged> event) {
+    UUID bookingId = event.payload().bookingId();
+    if (!processedEvents.markProcessed(event.eventId())) {
+      log.debug("Skipped event {} for booking {}: already processed", event.eventId(), bookingId);
+      return;
+    }
+    jdbc.sql(
+            """
+            INSERT INTO booking_entries (booking_id, entered_at) VALUES (:bookingId, :enteredAt)
+            ON CONFLICT (booking_id) DO NOTHING
+            """)
+        .param("bookingId", bookingId)
+        .param("enteredAt", java.sql.Timestamp.from(event.occurredAt()))
+        .update();
+    log.info("Booking {} checked in at {}", bookingId, event.occurredAt());
+  }
+
+  /** Returns the recorded check-in time of the booking, if one was seen. */
+  Optional<Instant> entryTime(UUID bookingId) {
+    return jdbc.sql("SELECT entered_at FROM booking_entries WHERE booking_id = :bookingId")
+        .param("bookingId", bookingId)
+        .query(java.sql.Timestamp.class)
+        .optional()
+        .map(java.sql.Timestamp::toInstant);
   }
 }

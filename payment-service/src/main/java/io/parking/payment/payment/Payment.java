@@ -203,7 +203,7 @@ public class Payment {
     updatedAt = now;
   }
 
-  /** Marks a declined hold as failed after the fact, for a hold the processor rejected later. */
+  /** Marks a hold {@code failed} when taking money from it failed for good. */
   void fail(Instant now) {
     if (status != PaymentStatus.AUTHORISED) {
       throw new IllegalPaymentTransitionException(paymentId, status, PaymentStatus.FAILED);

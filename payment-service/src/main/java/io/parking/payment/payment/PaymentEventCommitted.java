@@ -1,11 +1,11 @@
 package io.parking.payment.payment;
 
 import io.parking.events.EventEnvelope;
-import io.parking.events.PaymentChanged;
 
 /**
  * Application event carrying a payment event to send once the transaction that caused it commits.
  *
- * @param envelope the event as it goes on the wire
+ * @param envelope the event as it goes on the wire, with a {@code PaymentChanged} or {@code
+ *     PaymentReceipt} payload
  */
-record PaymentEventCommitted(EventEnvelope<PaymentChanged> envelope) {}
+record PaymentEventCommitted(EventEnvelope<?> envelope) {}

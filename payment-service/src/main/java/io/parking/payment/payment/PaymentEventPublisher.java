@@ -1,7 +1,6 @@
 package io.parking.payment.payment;
 
 import io.parking.events.EventEnvelope;
-import io.parking.events.PaymentChanged;
 import io.parking.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,7 @@ class PaymentEventPublisher {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void publish(PaymentEventCommitted committed) {
-    EventEnvelope<PaymentChanged> envelope = committed.envelope();
+    EventEnvelope<?> envelope = committed.envelope();
     String bookingId = envelope.aggregateId();
     kafka
         .send(Topics.PAYMENT_EVENTS, bookingId, mapper.writeValueAsString(envelope))

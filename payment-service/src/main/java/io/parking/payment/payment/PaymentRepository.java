@@ -25,6 +25,20 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 
   List<Payment> findByBookingIdOrderByCreatedAt(UUID bookingId);
 
+  /** Loads the booking's live hold, if any, with a row lock held until the transaction ends. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query(
+      "select p from Payment p where p.bookingId = :bookingId and p.kind = 'hold'"
+          + " and p.status = io.parking.payment.payment.PaymentStatus.AUTHORISED")
+  Optional<Payment> findLiveHoldForUpdate(@Param("bookingId") UUID bookingId);
+
+  /** Loads the payment with a row lock held until the transaction ends. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select p from Payment p where p.paymentId = :paymentId")
+  Optional<Payment> findForUpdate(@Param("paymentId") UUID paymentId);
+
+  Optional<Payment> findFirstByBookingIdAndKindOrderByCreatedAtDesc(UUID bookingId, String kind);
+
   /** Lists the payments of a booking that belong to the driver {@code userId}, oldest first. */
   List<Payment> findByBookingIdAndUserIdOrderByCreatedAt(UUID bookingId, String userId);
 
@@ -32,9 +46,10 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
   Optional<Payment> findByPaymentIdAndUserId(UUID paymentId, String userId);
 
   /**
-   * Inserts the payment unless a row with its idempotency key exists.
+   * Inserts the payment unless a row with its idempotency key exists or, for an authorised hold,
+   * the booking already has a live hold.
    *
-   * @return 1 when inserted, 0 when another payment already has the key
+   * @return 1 when inserted, 0 when another payment has the key or is the booking's live hold
    */
   default int insertIfAbsent(Payment payment) {
     return insertIfAbsent(
@@ -46,6 +61,8 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
         payment.getMethod(),
         payment.getStatus().code(),
         payment.getIdempotencyKey(),
+        payment.getKind(),
+        payment.getProviderReference(),
         payment.getCreatedAt());
   }
 
@@ -55,10 +72,11 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
       value =
           """
           INSERT INTO payments (payment_id, booking_id, user_id, amount_minor, currency, method,
-                                status, idempotency_key, created_at, updated_at)
+                                status, idempotency_key, kind, provider_reference,
+                                created_at, updated_at)
           VALUES (:paymentId, :bookingId, :userId, :amountMinor, :currency, :method,
-                  :status, :idempotencyKey, :createdAt, :createdAt)
-          ON CONFLICT (idempotency_key) DO NOTHING
+                  :status, :idempotencyKey, :kind, :providerReference, :createdAt, :createdAt)
+          ON CONFLICT DO NOTHING
           """,
       nativeQuery = true)
   int insertIfAbsent(
@@ -70,5 +88,7 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
       @Param("method") String method,
       @Param("status") String status,
       @Param("idempotencyKey") String idempotencyKey,
+      @Param("kind") String kind,
+      @Param("providerReference") String providerReference,
       @Param("createdAt") Instant createdAt);
 }

@@ -11,8 +11,12 @@ import java.util.UUID;
  * @param amountMinor amount in minor units of {@code currency}
  * @param currency ISO 4217 code
  * @param method payment method, {@code card}
- * @param status {@code authorised}, {@code voided}, {@code captured} or {@code failed}
- * @param idempotencyKey key sent to the card processor, {@code preauth:{bookingId}} for a hold
+ * @param status {@code authorised}, {@code voided}, {@code captured}, {@code failed} or {@code
+ *     refunded}
+ * @param idempotencyKey key sent to the card processor: {@code preauth:{bookingId}} for a hold
+ *     placed at booking, the client's key for one placed over the API
+ * @param kind {@code hold} (a pre-authorisation) or {@code charge} (an amount beyond the hold)
+ * @param capturedMinor amount taken so far, in minor units
  * @param createdAt when the payment was created
  */
 record PaymentResponse(
@@ -23,6 +27,8 @@ record PaymentResponse(
     String method,
     String status,
     String idempotencyKey,
+    String kind,
+    long capturedMinor,
     Instant createdAt) {
 
   static PaymentResponse from(Payment payment) {
@@ -34,6 +40,8 @@ record PaymentResponse(
         payment.getMethod(),
         payment.getStatus().code(),
         payment.getIdempotencyKey(),
+        payment.getKind(),
+        payment.getCapturedMinor(),
         payment.getCreatedAt());
   }
 }

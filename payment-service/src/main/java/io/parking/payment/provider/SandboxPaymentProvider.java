@@ -2,7 +2,6 @@ package io.parking.payment.provider;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
   private final Map<String, Hold> holds = new HashMap<>();
   private final Map<String, Capture> captures = new HashMap<>();
   private final List<Call> calls = new ArrayList<>();
-  private final Map<Operation, Queue<Fault>> faults = new EnumMap<>(Operation.class);
+  private final Map<String, Queue<Fault>> faults = new HashMap<>();
 
   public SandboxPaymentProvider(SandboxProperties properties) {
     this.properties = properties;
@@ -127,9 +126,12 @@ public class SandboxPaymentProvider implements PaymentProvider {
         });
   }
 
-  /** Makes the next request of {@code operation} fail with {@code fault}, once per call. */
-  public synchronized void failNext(Operation operation, Fault fault) {
-    faults.computeIfAbsent(operation, ignored -> new ArrayDeque<>()).add(fault);
+  /**
+   * Makes the next request with {@code idempotencyKey} fail with {@code fault}; faults queued for
+   * one key apply in order, one per request.
+   */
+  public synchronized void failNext(String idempotencyKey, Fault fault) {
+    faults.computeIfAbsent(idempotencyKey, ignored -> new ArrayDeque<>()).add(fault);
   }
 
   /** Returns the requests the sandbox applied, oldest first; replays of a key are not listed. */
@@ -140,7 +142,7 @@ public class SandboxPaymentProvider implements PaymentProvider {
   private String apply(
       Operation operation, String idempotencyKey, long amountMinor, Supplier<String> request) {
     String known = referencesByKey.get(idempotencyKey);
-    Queue<Fault> pending = faults.get(operation);
+    Queue<Fault> pending = faults.get(idempotencyKey);
     Fault fault = pending == null ? null : pending.poll();
     if (fault == Fault.DECLINE) {
       throw new ProviderDeclinedException(

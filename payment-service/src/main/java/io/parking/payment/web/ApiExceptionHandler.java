@@ -1,7 +1,13 @@
 package io.parking.payment.web;
 
+import io.parking.payment.payment.IdempotencyKeyReusedException;
+import io.parking.payment.payment.InvalidHeaderException;
 import io.parking.payment.payment.InvalidUserIdException;
+import io.parking.payment.payment.PaymentConflictException;
 import io.parking.payment.payment.PaymentNotFoundException;
+import io.parking.payment.payment.PaymentRuleException;
+import io.parking.payment.payment.ReceiptNotFoundException;
+import io.parking.payment.provider.ProviderTimeoutException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -14,12 +20,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every error into an RFC 9457 problem detail whose {@code type} is a stable URI under
@@ -49,6 +58,72 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(ReceiptNotFoundException.class)
+  ProblemDetail handleReceiptNotFound(ReceiptNotFoundException ex) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.NOT_FOUND,
+            "receipt-not-found",
+            "Receipt not found",
+            "No receipt for booking "
+                + ex.bookingId()
+                + " belongs to the driver in the X-User-Id header. A receipt exists once the"
+                + " booking is completed or expired with a fee.");
+    problem.setProperty("bookingId", ex.bookingId());
+    return problem;
+  }
+
+  @ExceptionHandler(IdempotencyKeyReusedException.class)
+  ProblemDetail handleKeyReused(IdempotencyKeyReusedException ex) {
+    log.warn("Rejected reuse of idempotency key {}: {}", ex.idempotencyKey(), ex.getMessage());
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "idempotency-key-reused",
+        "Idempotency key reused with another request",
+        ex.getMessage());
+  }
+
+  @ExceptionHandler(PaymentConflictException.class)
+  ProblemDetail handlePaymentConflict(PaymentConflictException ex) {
+    log.warn("Rejected payment request for booking {}: {}", ex.bookingId(), ex.getMessage());
+    ProblemDetail problem =
+        problem(HttpStatus.CONFLICT, "payment-conflict", "Payment state conflict", ex.getMessage());
+    problem.setProperty("bookingId", ex.bookingId());
+    return problem;
+  }
+
+  @ExceptionHandler(PaymentRuleException.class)
+  ProblemDetail handlePaymentRule(PaymentRuleException ex) {
+    log.warn("Rejected payment request: {}", ex.getMessage());
+    return problem(
+        HttpStatus.UNPROCESSABLE_CONTENT, ex.kind(), "Payment rule broken", ex.getMessage());
+  }
+
+  @ExceptionHandler(ProviderTimeoutException.class)
+  ProblemDetail handleProviderTimeout(ProviderTimeoutException ex) {
+    log.warn("Card processor timed out: {}", ex.getMessage());
+    return problem(
+        HttpStatus.GATEWAY_TIMEOUT,
+        "payment-provider-timeout",
+        "Card processor timed out",
+        "The card processor did not answer in time, and the request may have been applied. Retry"
+            + " with the same Idempotency-Key: it is applied at most once.");
+  }
+
+  @ExceptionHandler(InvalidHeaderException.class)
+  ProblemDetail handleInvalidHeader(InvalidHeaderException ex, WebRequest request) {
+    log.warn(
+        "Rejected request {}: header {} {}",
+        request.getDescription(false),
+        ex.header(),
+        ex.reason());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST, "invalid-header", "Invalid request header", ex.getMessage());
+    problem.setProperty("errors", List.of(new FieldMessage(ex.header(), ex.reason())));
+    return problem;
+  }
+
   @ExceptionHandler(InvalidUserIdException.class)
   ProblemDetail handleInvalidUserId(InvalidUserIdException ex, WebRequest request) {
     log.warn(
@@ -75,6 +150,53 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         name,
         "is required",
         "Query parameter '" + name + "' is missing. Add ?" + name + "=... to the request.",
+        headers,
+        request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldMessage> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(error -> new FieldMessage(error.getField(), error.getDefaultMessage()))
+            .toList();
+    log.warn("Rejected request {}: {}", request.getDescription(false), errors);
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "invalid-request",
+            "Invalid request",
+            "The request body has invalid fields; see errors.");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().headers(headers).body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String field = "body";
+    if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+      field =
+          databind.getPath().stream()
+              .map(
+                  reference ->
+                      reference.getPropertyName() != null
+                          ? reference.getPropertyName()
+                          : "[" + reference.getIndex() + "]")
+              .reduce((left, right) -> left + "." + right)
+              .orElse("body");
+    }
+    return invalidInput(
+        field,
+        "is malformed",
+        "The request body is not valid JSON for this endpoint at '" + field + "'.",
         headers,
         request);
   }

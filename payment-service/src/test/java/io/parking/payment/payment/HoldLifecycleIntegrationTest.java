@@ -49,7 +49,7 @@ class HoldLifecycleIntegrationTest extends IntegrationTest {
     assertThat(payment.getUserId()).isEqualTo(userId);
     assertThat(payment.getIdempotencyKey()).isEqualTo("preauth:" + bookingId);
     assertThat(callsWithKey("preauth:" + bookingId))
-        .containsExactly(new Call(Operation.AUTHORISE, "preauth:" + bookingId));
+        .containsExactly(new Call(Operation.AUTHORISE, "preauth:" + bookingId, 500));
   }
 
   @Test
@@ -142,7 +142,7 @@ class HoldLifecycleIntegrationTest extends IntegrationTest {
         .untilAsserted(
             () -> assertThat(awaitSinglePayment().getStatus()).isEqualTo(PaymentStatus.VOIDED));
     assertThat(callsWithKey("void:" + bookingId))
-        .containsExactly(new Call(Operation.VOID, "void:" + bookingId));
+        .containsExactly(new Call(Operation.VOID, "void:" + bookingId, 0));
   }
 
   @Test

@@ -51,7 +51,46 @@ class PaymentTest {
     assertThat(payment.getStatus()).isEqualTo(PaymentStatus.FAILED);
   }
 
+  @Test
+  void captureTakesPartOfHold() {
+    // given
+    Payment payment = authorised();
+
+    // when
+    payment.capture(300, "capture:x", "capt-x", LATER);
+
+    // then
+    assertThat(payment.getStatus()).isEqualTo(PaymentStatus.CAPTURED);
+    assertThat(payment.getCapturedMinor()).isEqualTo(300);
+    assertThat(payment.getCaptureKey()).isEqualTo("capture:x");
+  }
+
+  @Test
+  void captureRejectsVoidedHold() {
+    // given
+    Payment payment = authorised();
+    payment.voidHold(LATER);
+
+    // when / then
+    assertThatExceptionOfType(IllegalPaymentTransitionException.class)
+        .isThrownBy(() -> payment.capture(300, "capture:x", "capt-x", LATER))
+        .withMessageContaining("from voided to captured");
+  }
+
+  @Test
+  void captureRejectsAmountAboveHold() {
+    // given
+    Payment payment = authorised();
+
+    // when / then
+    assertThatExceptionOfType(IllegalArgumentException.class)
+        .isThrownBy(() -> payment.capture(501, "capture:x", "capt-x", LATER))
+        .withMessageContaining("0..500");
+    assertThat(payment.getStatus()).isEqualTo(PaymentStatus.AUTHORISED);
+  }
+
   private static Payment authorised() {
-    return Payment.authorisedHold(UUID.randomUUID(), "driver-1", 500, "EUR", "preauth:x", CREATED);
+    return Payment.authorisedHold(
+        UUID.randomUUID(), "driver-1", 500, "EUR", "preauth:x", "auth-x", CREATED);
   }
 }

@@ -34,8 +34,12 @@ class PaymentsTableTest extends IntegrationTest {
     // given
     UUID bookingId = UUID.randomUUID();
     String key = "preauth:" + bookingId;
-    Payment first = Payment.authorisedHold(bookingId, "driver-1", 500, "EUR", key, Instant.now());
-    Payment second = Payment.authorisedHold(bookingId, "driver-1", 750, "EUR", key, Instant.now());
+    Payment first =
+        Payment.authorisedHold(
+            bookingId, "driver-1", 500, "EUR", key, "auth-" + UUID.randomUUID(), Instant.now());
+    Payment second =
+        Payment.authorisedHold(
+            bookingId, "driver-1", 750, "EUR", key, "auth-" + UUID.randomUUID(), Instant.now());
 
     // when
     int firstInserted = payments.insertIfAbsent(first);

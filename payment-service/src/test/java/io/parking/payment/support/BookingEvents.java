@@ -43,6 +43,29 @@ public final class BookingEvents {
             "cancelled"));
   }
 
+  /**
+   * An event of {@code type} for a booking of {@code length} from {@link #START} in {@code lotId},
+   * stamped {@code occurredAt}.
+   */
+  public static EventEnvelope<BookingChanged> event(
+      String type,
+      UUID bookingId,
+      long lotId,
+      long spotId,
+      String userId,
+      Duration length,
+      Instant occurredAt) {
+    String status = type.substring(type.indexOf('.') + 1);
+    return new EventEnvelope<>(
+        UUID.randomUUID(),
+        type,
+        1,
+        occurredAt,
+        bookingId.toString(),
+        new BookingChanged(
+            bookingId, lotId, FLOOR_ID, spotId, userId, START, START.plus(length), status));
+  }
+
   /** Returns a random spot id from 1 to 1,000,000, so tests rarely share a record key. */
   public static long newSpotId() {
     return Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000L) + 1;

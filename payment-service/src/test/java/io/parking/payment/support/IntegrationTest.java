@@ -35,7 +35,22 @@ import tools.jackson.databind.json.JsonMapper;
  * fresh random schema, dropped when the context closes) and an in-JVM Kafka broker. All subclasses
  * share one Spring context.
  */
-@SpringBootTest
+@SpringBootTest(
+    properties = {
+      // Lot 5 has the tariff of the settlement tests: 5.00 per hour, 15 minutes of exit grace
+      // and a daily maximum of 20.00.
+      "parking.payment.pricing.lots.5.currency=EUR",
+      "parking.payment.pricing.lots.5.hourly-rate-minor.standard=500",
+      "parking.payment.pricing.lots.5.first-interval-minutes=60",
+      "parking.payment.pricing.lots.5.first-interval-minor=500",
+      "parking.payment.pricing.lots.5.billing-increment-minutes=60",
+      "parking.payment.pricing.lots.5.entry-grace-minutes=5",
+      "parking.payment.pricing.lots.5.exit-grace-minutes=15",
+      "parking.payment.pricing.lots.5.daily-maximum-minor=2000",
+      "parking.payment.capture-retry.max-attempts=3",
+      "parking.payment.capture-retry.initial-backoff=100ms",
+      "parking.payment.capture-retry.poll-interval=100ms"
+    })
 @AutoConfigureMockMvc
 @EmbeddedKafka(
     partitions = 3,

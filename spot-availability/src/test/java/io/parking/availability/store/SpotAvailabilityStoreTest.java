@@ -184,6 +184,162 @@ class SpotAvailabilityStoreTest {
     assertThat(store.readLot(LOT)).isEmpty();
   }
 
+  @Test
+  void bookedCarAndWalkInKeepFreeWithinCapacity() {
+    store.registerLot(
+        new LotLayout(
+            8,
+            List.of(
+                new LotLayout.Floor(
+                    81,
+                    0,
+                    List.of(
+                        spot(8001, BookingState.NONE, SensorState.FREE),
+                        spot(8002, BookingState.NONE, SensorState.FREE))))));
+    List<Long> seen = new ArrayList<>();
+
+    store.applyBookingState(8001, BookingState.RESERVED);
+    seen.add(free(8, 81));
+    store.applySensorState(8001, SensorState.OCCUPIED);
+    seen.add(free(8, 81));
+    store.applySensorState(8002, SensorState.OCCUPIED);
+    seen.add(free(8, 81));
+    store.applyBookingState(8001, BookingState.NONE);
+    store.applySensorState(8001, SensorState.FREE);
+    seen.add(free(8, 81));
+
+    assertThat(seen).containsExactly(1L, 1L, 0L, 1L);
+    assertThat(store.readLot(8).orElseThrow().floors().get(0).occupied()).isEqualTo(1);
+  }
+
+  @Test
+  void offlineSensorCountsAsUnknown() {
+    SpotUpdate offline = store.applySensorState(1001, SensorState.UNKNOWN);
+    SpotUpdate repeat = store.applySensorState(1001, SensorState.UNKNOWN);
+
+    LotCounts.FloorCount floor = floorOne();
+    assertThat(offline.outcome()).isEqualTo(Outcome.TAKEN);
+    assertThat(repeat.outcome()).isEqualTo(Outcome.UNCHANGED);
+    assertThat(floor.free()).isEqualTo(1);
+    assertThat(floor.unknown()).isEqualTo(1);
+    assertThat(floor.occupied()).isEqualTo(1);
+  }
+
+  @Test
+  void outOfServiceSpotIsClosedNotOccupied() {
+    store.applyServiceState(1001, false);
+    store.applyServiceState(1003, false);
+
+    LotCounts.FloorCount floor = floorOne();
+    assertThat(floor.free()).isEqualTo(1);
+    assertThat(floor.closed()).isEqualTo(2);
+    assertThat(floor.occupied()).isZero();
+
+    store.applyServiceState(1001, true);
+
+    assertThat(floorOne().free()).isEqualTo(2);
+    assertThat(floorOne().closed()).isEqualTo(1);
+  }
+
+  @Test
+  void freeCountsAreKeptPerType() {
+    store.registerLot(
+        new LotLayout(
+            9,
+            List.of(
+                new LotLayout.Floor(
+                    91,
+                    0,
+                    List.of(
+                        new LotLayout.Spot(
+                            9001, BookingState.NONE, SensorState.FREE, SpotType.EV, true),
+                        new LotLayout.Spot(
+                            9002, BookingState.NONE, SensorState.FREE, SpotType.HANDICAPPED, true),
+                        spot(9003, BookingState.NONE, SensorState.FREE))))));
+
+    store.applyBookingState(9001, BookingState.RESERVED);
+
+    LotCounts counts = store.readLot(9).orElseThrow();
+    assertThat(counts.types().get(SpotType.EV)).isEqualTo(new LotCounts.TypeCount(0, 1));
+    assertThat(counts.types().get(SpotType.HANDICAPPED)).isEqualTo(new LotCounts.TypeCount(1, 1));
+    assertThat(counts.types().get(SpotType.REGULAR)).isEqualTo(new LotCounts.TypeCount(1, 1));
+  }
+
+  @Test
+  void counterOutOfBoundsIsClampedAndReported() {
+    List<String> drift = new ArrayList<>();
+    store = new SpotAvailabilityStore(redis, prefix, (kind, lotId, floorId) -> drift.add(kind));
+    redis.opsForValue().set(store.counterKey(LOT, FLOOR_ONE), "8259");
+
+    long shown = floorOne().free();
+    store.applyBookingState(1001, BookingState.RESERVED);
+
+    assertThat(shown).isEqualTo(3);
+    assertThat(freeOn(FLOOR_ONE)).isEqualTo(2);
+    assertThat(drift).contains("out-of-bounds");
+  }
+
+  @Test
+  void recountCorrectsCounterAndReportsIt() {
+    List<String> drift = new ArrayList<>();
+    store = new SpotAvailabilityStore(redis, prefix, (kind, lotId, floorId) -> drift.add(kind));
+    redis.opsForValue().set(store.counterKey(LOT, FLOOR_ONE), "0");
+
+    List<SpotAvailabilityStore.CounterCorrection> corrections = store.recountLot(LOT);
+    List<SpotAvailabilityStore.CounterCorrection> second = store.recountLot(LOT);
+
+    assertThat(corrections)
+        .containsExactly(
+            new SpotAvailabilityStore.CounterCorrection(LOT, FLOOR_ONE, "free", "0", "2"));
+    assertThat(second).isEmpty();
+    assertThat(freeOn(FLOOR_ONE)).isEqualTo(2);
+    assertThat(drift).containsExactly("recount");
+  }
+
+  @Test
+  void compareAndSetSkipsSpotChangedSinceRead() {
+    SpotAvailabilityStore.SpotStates read = store.readSpot(1001).orElseThrow();
+    store.applySensorState(1001, SensorState.OCCUPIED);
+
+    var stale =
+        store.compareAndSetSpot(
+            read, spot(1001, BookingState.RESERVED, SensorState.FREE), true, true);
+    var fresh =
+        store.compareAndSetSpot(
+            store.readSpot(1001).orElseThrow(),
+            spot(1001, BookingState.RESERVED, SensorState.FREE),
+            true,
+            false);
+
+    assertThat(stale).isEmpty();
+    assertThat(fresh).isPresent();
+    assertThat(store.readSpot(1001).orElseThrow().booking()).isEqualTo(BookingState.RESERVED);
+    assertThat(store.readSpot(1001).orElseThrow().sensor()).isEqualTo(SensorState.OCCUPIED);
+  }
+
+  @Test
+  void changeRaisesLotVersionAndReplayDoesNot() {
+    String before = store.readLotVersion(LOT).orElseThrow();
+    store.applyBookingState(1001, BookingState.RESERVED);
+    String afterChange = store.readLotVersion(LOT).orElseThrow();
+    store.applyBookingState(1001, BookingState.RESERVED);
+    store.applySensorState(1001, SensorState.OCCUPIED);
+
+    assertThat(afterChange).isNotEqualTo(before);
+    assertThat(store.readLotVersion(LOT)).contains(afterChange);
+  }
+
+  private LotCounts.FloorCount floorOne() {
+    return store.readLot(LOT).orElseThrow().floors().stream()
+        .filter(floor -> floor.floorId() == FLOOR_ONE)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private long free(long lotId, long floorId) {
+    return Long.parseLong(redis.opsForValue().get(store.counterKey(lotId, floorId)));
+  }
+
   private long freeOn(long floorId) {
     return Long.parseLong(redis.opsForValue().get(store.counterKey(LOT, floorId)));
   }
