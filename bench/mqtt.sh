@@ -32,6 +32,10 @@ CONF
 mosquitto -c "$WORK/mosquitto.conf" >"$WORK/mosquitto.log" 2>&1 &
 broker_pid=$!
 bench_extra_cleanup() { kill "$broker_pid" 2>/dev/null || true; }
+for _ in $(seq 50); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$MQTT_PORT") 2>/dev/null && break
+  sleep 0.1
+done
 export MQTT_HOST=127.0.0.1 MQTT_PORT
 
 # shellcheck source=bench/platform.sh

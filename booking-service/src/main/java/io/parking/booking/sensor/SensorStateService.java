@@ -199,7 +199,8 @@ class SensorStateService {
     SpotState current = spots.findState(spotId).orElseThrow();
     if (current.status() == SpotStatus.OCCUPIED) {
       SpotStatus status = bookings.moveSpot(spotId, false, now);
-      log.info("Spot {} occupied -> {} after sensor {}", spotId, status.stored(), reading.sensorId());
+      log.info(
+          "Spot {} occupied -> {} after sensor {}", spotId, status.stored(), reading.sensorId());
     }
   }
 }
