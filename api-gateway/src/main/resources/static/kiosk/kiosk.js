@@ -1,8 +1,12 @@
 // Kiosk display of one lot's free spaces per floor.
 // Address: /kiosk/index.html?lot={lotId}[&refresh={seconds}]. The page reads the lot name once
-// from GET /api/lots/{lotId} and polls GET /api/lots/{lotId}/availability, which returns
-// {lotId, free, total, floors: [{floorId, floorNumber, free, total}]}. When a poll fails, the
-// last counts stay on screen under a "Counts unavailable, retrying" banner.
+// from GET /api/lots/{lotId} and follows the Server-Sent Events of
+// GET /api/lots/{lotId}/availability/stream, whose "availability" events carry
+// {lotId, free, total, stale, floors: [{floorId, floorNumber, status, free, total}]}. Where the
+// browser has no EventSource, or the stream fails, it polls GET /api/lots/{lotId}/availability
+// every refresh interval instead and tries the stream again after STREAM_RETRY_MILLIS. When the
+// counts fail or are stale, the last counts stay on screen under a "Counts unavailable,
+// retrying" banner.
 'use strict';
 
 (function () {
@@ -17,6 +21,8 @@
   const FEW_SPACES = 3;
   const FEW_SHARE = 0.1;
   const LOT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+  // After the stream fails, the page polls for this long before it opens the stream again.
+  const STREAM_RETRY_MILLIS = 60000;
 
   const params = new URLSearchParams(window.location.search);
   const lotId = (params.get('lot') || '').trim();
@@ -26,6 +32,8 @@
   const element = (id) => document.getElementById(id);
   const tiles = new Map();
   let lotName = null;
+  let pollTimer = null;
+  let pollingUntil = 0;
 
   function refreshSeconds(value) {
     if (value === null || value.trim() === '') {
@@ -78,7 +86,11 @@
     }
   }
 
-  function levelOf(free, total) {
+  function levelOf(floor) {
+    const { free, total } = floor;
+    if (floor.status === 'closed') {
+      return 'closed';
+    }
     if (free <= 0) {
       return 'full';
     }
@@ -88,7 +100,7 @@
     return 'plenty';
   }
 
-  const STATE_TEXT = { full: 'Full', few: 'Few left', plenty: '' };
+  const STATE_TEXT = { closed: 'Closed', full: 'Full', few: 'Few left', plenty: '' };
 
   function createTile() {
     const tile = document.createElement('article');
@@ -102,7 +114,7 @@
   }
 
   function renderFloor(tile, floor) {
-    const level = levelOf(floor.free, floor.total);
+    const level = levelOf(floor);
     tile.className = `floor ${level}`;
     tile.querySelector('.floor-name').textContent = `Floor ${floor.floorNumber}`;
     tile.querySelector('.floor-free').textContent = String(floor.free);
@@ -152,6 +164,11 @@
     layoutGrid(container, floors.length);
 
     element('updated').textContent = `Last updated ${new Date().toLocaleTimeString()}`;
+    if (availability.stale === true) {
+      showFailure(new Error('the counts are being rebuilt and may be out of date'));
+    } else {
+      clearFailure();
+    }
   }
 
   function showFailure(error) {
@@ -166,19 +183,47 @@
     element('kiosk').classList.remove('stale');
   }
 
-  async function poll() {
+  function loadLotNameOnce() {
     if (lotName === null) {
-      // The name is decoration: a failure is retried on the next poll and does not hide counts.
+      // The name is decoration: a failure is retried later and does not hide counts.
       loadLotName().catch((error) => console.warn('Loading the lot name failed', error));
     }
+  }
+
+  async function poll() {
+    pollTimer = null;
+    loadLotNameOnce();
     try {
       render(await getJson(`/api/lots/${encodeURIComponent(lotId)}/availability`));
-      clearFailure();
     } catch (error) {
       showFailure(error);
-    } finally {
-      setTimeout(poll, refreshMillis);
     }
+    if (window.EventSource && Date.now() >= pollingUntil) {
+      follow();
+    } else {
+      pollTimer = setTimeout(poll, refreshMillis);
+    }
+  }
+
+  // Follows the lot's change stream; on failure, falls back to polling for a while.
+  function follow() {
+    loadLotNameOnce();
+    const source = new EventSource(`/api/lots/${encodeURIComponent(lotId)}/availability/stream`);
+    source.addEventListener('availability', (event) => {
+      try {
+        render(JSON.parse(event.data));
+      } catch (error) {
+        showFailure(error);
+      }
+    });
+    source.onerror = () => {
+      source.close();
+      showFailure(new Error('the change stream failed, polling instead'));
+      pollingUntil = Date.now() + STREAM_RETRY_MILLIS;
+      if (pollTimer === null) {
+        pollTimer = setTimeout(poll, refreshMillis);
+      }
+    };
   }
 
   if (lotId === '') {
@@ -191,5 +236,9 @@
   }
   element('lot-name').textContent = `Lot ${lotId}`;
   element('kiosk').hidden = false;
-  poll();
+  if (window.EventSource) {
+    follow();
+  } else {
+    poll();
+  }
 })();

@@ -70,14 +70,16 @@ public final class TestLots {
       new Layout(
           701,
           "Reconcile lot",
-          List.of(new Floor(7011, 0, freeSpots(70101, 5)), new Floor(7012, 1, freeSpots(70201, 5))));
+          List.of(
+              new Floor(7011, 0, freeSpots(70101, 5)), new Floor(7012, 1, freeSpots(70201, 5))));
 
   /** Lot of the closed-floor, unknown-sensor and stream tests: two floors of two spots. */
   public static final Layout STATUS_LOT =
       new Layout(
           801,
           "Status lot",
-          List.of(new Floor(8011, 0, freeSpots(80101, 2)), new Floor(8012, 1, freeSpots(80201, 2))));
+          List.of(
+              new Floor(8011, 0, freeSpots(80101, 2)), new Floor(8012, 1, freeSpots(80201, 2))));
 
   static void putAll(BookingServiceStub bookingService) {
     bookingService.putLot(BUILDER_LOT);

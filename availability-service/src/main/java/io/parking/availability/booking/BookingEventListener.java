@@ -142,8 +142,8 @@ class BookingEventListener {
       return;
     }
     if (store.isRegistered(booking.lotId())) {
-      // NOTE: the lot builder only builds lots missing from Redis, so this spot's floor count
-      // stays wrong until the lot's keys are deleted and the lot is built again.
+      // NOTE: the lot builder only builds lots missing from Redis, and the reconciliation pass
+      // only corrects spots Redis has, so this spot counts nowhere until the lot is rebuilt.
       log.warn(
           "booking {} on spot {}: lot {} is in Redis but the spot is missing, probably added"
               + " after the lot was built. Event {} changed no count",
@@ -152,8 +152,8 @@ class BookingEventListener {
           booking.lotId(),
           envelope.eventId());
     } else {
-      // NOTE: a build can read the layout before the booking commits and write it after this
-      // event. That build misses the booking, and nothing corrects the count until a rebuild.
+      // A build can read the layout before the booking commits and write it after this event.
+      // That build misses the booking until the next reconciliation pass corrects the spot.
       log.info(
           "booking {} on spot {}: lot {} is not in Redis yet, so event {} changed no count. The"
               + " lot's build reads the booking from the booking service",

@@ -42,7 +42,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  *   <li>{@code lots}: set of the built lot ids.
  * </ul>
  *
- * A spot is free when it is in service, has no live booking and its sensor reads free; an
+ * A spot is free when it is in service, has no live booking and its sensor reads free. An
  * out-of-service spot is closed, and a spot whose sensor is offline is unknown. Every change goes
  * through one Lua script that updates the spot hash and moves a counter only when a derived value
  * changed, so a replayed event or a sensor confirming a booked car moves nothing. The script keeps
@@ -303,12 +303,12 @@ public class SpotAvailabilityStore {
    * Reads the lot's version: its build time and change counter, which change together with any
    * count. Empty when the lot is not registered. Cheaper than {@link #readLot}, for polling.
    */
-  public Optional<String> readLotVersion(long lotId) {
+  public Optional<LotVersion> readLotVersion(long lotId) {
     List<Object> values = redis.opsForHash().multiGet(lotKey(lotId), List.of("builtAt", "changes"));
     if (values.get(0) == null) {
       return Optional.empty();
     }
-    return Optional.of(values.get(0) + "/" + values.get(1));
+    return Optional.of(new LotVersion(String.valueOf(values.get(0)), parseLong(values.get(1))));
   }
 
   /** Reads the lot's counts per floor, or empty when the lot is not registered. */

@@ -1,6 +1,7 @@
 /**
- * Spot states and free-spot counters in Redis. The only code that writes the counters {@code
- * avail:{lotId}:{floorId}}: both the booking path and the sensor path change them through {@link
+ * Spot states and counters in Redis. The only code that writes the counters ({@code
+ * avail:{lotId}:{floorId}} and {@code floorstats:{lotId}:{floorId}}): the booking path, the sensor
+ * path, the lot builder and the reconciliation pass change them through {@link
  * io.parking.availability.store.SpotAvailabilityStore}.
  */
 package io.parking.availability.store;

@@ -104,6 +104,8 @@ local function count(state, spotType, delta)
   end
 end
 
+-- NOTE: a type change moves the free counts between types but not the per-type totals,
+-- which only a build writes; until the lot is rebuilt the per-type counts may be clamped.
 count(was, old.type, -1)
 count(now, new.type, 1)
 redis.call('HINCRBY', lotKey, 'changes', 1)

@@ -185,7 +185,7 @@ class SpotAvailabilityStoreTest {
   }
 
   @Test
-  void bookedCarAndWalkInKeepFreeWithinCapacity() {
+  void freeStaysWithinCapacity() {
     store.registerLot(
         new LotLayout(
             8,
@@ -319,9 +319,9 @@ class SpotAvailabilityStoreTest {
 
   @Test
   void changeRaisesLotVersionAndReplayDoesNot() {
-    String before = store.readLotVersion(LOT).orElseThrow();
+    LotVersion before = store.readLotVersion(LOT).orElseThrow();
     store.applyBookingState(1001, BookingState.RESERVED);
-    String afterChange = store.readLotVersion(LOT).orElseThrow();
+    LotVersion afterChange = store.readLotVersion(LOT).orElseThrow();
     store.applyBookingState(1001, BookingState.RESERVED);
     store.applySensorState(1001, SensorState.OCCUPIED);
 
