@@ -203,6 +203,45 @@ class PlatformEndToEndIT {
   }
 
   @Test
+  void availabilityStreamPassesChangesThroughGateway() throws Exception {
+    long floorId = floors.get(2).path("floorId").asLong();
+    long spotId = availableSpots(floorId).get(1);
+    long freeBefore = freeOnFloor(floorId);
+    java.util.concurrent.BlockingQueue<String> lines =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    var stream =
+        http.sendAsync(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        platform.gatewayUrl() + "/api/lots/" + lotId + "/availability/stream"))
+                .header("Accept", "text/event-stream")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofLines());
+    try {
+      var response = stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(response.statusCode()).isEqualTo(200);
+      Thread reader = new Thread(() -> response.body().forEach(lines::add));
+      reader.setDaemon(true);
+      reader.start();
+      lines.clear();
+
+      publishSensorReading(spotId, true);
+
+      await()
+          .atMost(EVENT_DELAY)
+          .until(
+              () ->
+                  lines.stream()
+                      .anyMatch(line -> line.startsWith("data:") && line.contains("\"free\"")));
+      assertThat(lines)
+          .anyMatch(line -> line.startsWith("event:") && line.contains("availability"));
+    } finally {
+      stream.cancel(true);
+    }
+  }
+
+  @Test
   void apiDocsNameGatewayAsServer() throws Exception {
     for (String service : List.of("booking", "availability", "payment", "notification")) {
       Gateway.Response docs = gateway.get("/v3/api-docs/" + service);
@@ -226,6 +265,21 @@ class PlatformEndToEndIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Returns the floor's free count in an SSE data line, or -1 for any other line. */
+  private static long streamedFree(String line, long floorId) {
+    if (!line.startsWith("data:")) {
+      return -1;
+    }
+    JsonNode counts =
+        tools.jackson.databind.json.JsonMapper.builder().build().readTree(line.substring(5));
+    for (JsonNode floor : counts.path("floors")) {
+      if (floor.path("floorId").asLong() == floorId) {
+        return floor.path("free").asLong();
+      }
+    }
+    return -1;
   }
 
   private static List<Long> availableSpots(long floorId) throws Exception {
