@@ -17,17 +17,21 @@ import io.parking.iot.mqtt.MqttProperties;
 import io.parking.iot.mqtt.MqttSubscriber;
 import io.parking.iot.sensor.OfflineSensorDetector;
 import io.parking.iot.sensor.SensorMessageHandler;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,7 +78,7 @@ class SensorIngestIntegrationTest {
   private static final String KEY_PREFIX = "test-iot-" + RUN_ID + ":";
   private static final String MQTT_URL =
       System.getenv().getOrDefault("MQTT_URL", "tcp://127.0.0.1:1883");
-  private static final String CLIENT_ID = "iot-gateway-test-" + RUN_ID;
+  private static final String CLIENT_ID = "gateway-under-test-" + RUN_ID;
   private static final Path SESSIONS = Path.of("target", "mqtt-sessions-" + RUN_ID);
   private static final Duration DEBOUNCE = Duration.ofSeconds(2);
 
@@ -123,11 +127,19 @@ class SensorIngestIntegrationTest {
     }
   }
 
-  /** Removes the gateway's persistent session from the shared broker. */
+  /** Removes the gateway's persistent session from the shared broker and its local files. */
   @AfterAll
-  static void removeGatewaySession(@Autowired MqttSubscriber gateway) throws MqttException {
+  static void removeGatewaySession(@Autowired MqttSubscriber gateway)
+      throws MqttException, IOException {
     gateway.stop();
     removeSession(MQTT_URL, CLIENT_ID);
+    if (Files.exists(SESSIONS)) {
+      try (Stream<Path> files = Files.walk(SESSIONS)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   @AfterAll
@@ -487,8 +499,11 @@ class SensorIngestIntegrationTest {
     awaitEvent(sensorId, 1);
     double duplicatesBefore = counter("parking.sensor.dropped", "reason", "duplicate");
 
-    subscriber.stop();
-    subscriber.start();
+    try {
+      subscriber.stop();
+    } finally {
+      subscriber.start();
+    }
 
     try {
       await("retained message dropped as a duplicate")
@@ -507,10 +522,12 @@ class SensorIngestIntegrationTest {
   void persistentSessionDeliversMessagesSentWhileAway() {
     String sensorId = newSensorId();
     subscriber.stop();
-
-    publish(LOT, 505, reading(sensorId, true, 1));
-    publish(LOT, 601, reading(sensorId + "-b", true, 1));
-    subscriber.start();
+    try {
+      publish(LOT, 505, reading(sensorId, true, 1));
+      publish(LOT, 601, reading(sensorId + "-b", true, 1));
+    } finally {
+      subscriber.start();
+    }
 
     assertThat(awaitEvent(sensorId, 1).payload().spotId()).isEqualTo(505);
     assertThat(awaitEvent(sensorId + "-b", 1).payload().spotId()).isEqualTo(601);
@@ -559,6 +576,24 @@ class SensorIngestIntegrationTest {
             r -> r.value().contains(sensorId) && r.value().contains(EventTypes.SENSOR_OFFLINE));
     assertThat(alert.key()).isEqualTo("601");
     assertThat(alert.value()).contains("\"floorId\":" + FLOOR_TWO);
+    assertThat(store.readSpot(601).orElseThrow().sensor()).isEqualTo(SensorState.UNKNOWN);
+    assertThat(freeSpots(FLOOR_TWO)).isEqualTo(1);
+  }
+
+  @Test
+  void readingAfterOfflineAppliedWithoutDebounce() {
+    String sensorId = newSensorId();
+    publish(heartbeatTopic(LOT, 602), heartbeat(sensorId, 1, 80));
+    await("heartbeat admitted").atMost(Duration.ofSeconds(10)).until(() -> admitted(sensorId, 1));
+    offlineDetector.markOfflineSensors(Instant.now().plus(Duration.ofMinutes(6)));
+    assertThat(freeSpots(FLOOR_TWO)).isEqualTo(1);
+
+    publish(LOT, 602, reading(sensorId, false, 2));
+
+    await("spot free again before the debounce ends")
+        .atMost(DEBOUNCE.minusMillis(500))
+        .until(() -> freeSpots(FLOOR_TWO) == 2);
+    assertThat(store.readSpot(602).orElseThrow().sensor()).isEqualTo(SensorState.FREE);
   }
 
   @Test

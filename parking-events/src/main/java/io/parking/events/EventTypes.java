@@ -25,7 +25,7 @@ public final class EventTypes {
   public static final String SENSOR_STATE_CHANGED = "sensor.state-changed";
 
   /**
-   * A sensor sent neither a reading nor a heartbeat for the offline timeout; its spot's sensor
+   * A sensor sent neither a reading nor a heartbeat for the offline timeout. Its spot's sensor
    * state is unknown until it reports again. Sent on {@link Topics#OPERATOR_EVENTS}.
    */
   public static final String SENSOR_OFFLINE = "sensor.offline";

@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  *       parking.booking.check-in-opens-before} before the start until the end): the booking is
  *       checked in and becomes active;
  *   <li>on any other spot: an unreserved occupancy is recorded for operators, and an available spot
- *       becomes occupied. If the spot was available, every reserved booking on the same floor whose
- *       arrival window is open and whose spot is still empty gets a wrong-spot suspicion, for
- *       operators and the driver; no booking is moved.
+ *       becomes occupied. If the spot was available, a wrong-spot suspicion is recorded for every
+ *       reserved booking on the same floor whose arrival window is open and whose spot is still
+ *       empty. Operators and the driver see it, but no booking is moved.
  * </ul>
  *
  * A car leaving completes the spot's active booking, closes an unreserved occupancy and an

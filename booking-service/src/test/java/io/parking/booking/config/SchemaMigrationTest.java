@@ -28,7 +28,7 @@ class SchemaMigrationTest extends IntegrationTest {
             .query(String.class)
             .list();
 
-    assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("3");
+    assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("4");
     assertThat(flyway.info().pending()).isEmpty();
     assertThat(tables)
         .containsExactly(
@@ -38,8 +38,11 @@ class SchemaMigrationTest extends IntegrationTest {
             "idempotency_keys",
             "lots",
             "outbox_events",
+            "overstays",
             "processed_events",
-            "spots");
+            "spots",
+            "unreserved_occupancies",
+            "wrong_spot_suspicions");
   }
 
   @Test

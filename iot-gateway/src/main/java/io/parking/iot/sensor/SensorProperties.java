@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxClockSkew how far a reading's timestamp may lie ahead of the gateway's clock before the
  *     message is rejected
  * @param maxPayloadBytes largest accepted MQTT payload; a valid reading is about 100 bytes
- * @param debounce how long a new spot state must hold before it is applied; a reading back to the
- *     applied state within this time cancels the change. Zero applies every change at once
+ * @param debounce how long a new spot state must hold before it is applied. A reading back to the
+ *     applied state within this time cancels the change, and zero applies every change at once
  * @param offlineAfter how long a sensor may send nothing, neither reading nor heartbeat, before it
  *     counts as offline
  * @param offlineCheckInterval pause between two searches for sensors that went offline

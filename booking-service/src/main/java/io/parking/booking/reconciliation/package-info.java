@@ -1,0 +1,5 @@
+/**
+ * Reconciliation of bookings with the spot sensors: the records operators review (unreserved
+ * occupancies, wrong-spot suspicions, overstays), their operator API and the overstay check.
+ */
+package io.parking.booking.reconciliation;
