@@ -44,8 +44,8 @@ public final class SensorSimulator {
   /** Share of the lot's spots kept for booked drivers instead of walk-ins. */
   private static final double BOOKED_SHARE = 0.05;
 
-  /** Real seconds between two heartbeats of each sensor. */
-  private static final long HEARTBEAT_SECONDS = 30;
+  /** Real seconds between two heartbeats of each sensor (sensors send one a minute when idle). */
+  private static final long HEARTBEAT_SECONDS = 60;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String gatewayUrl;
@@ -202,15 +202,19 @@ public final class SensorSimulator {
     alive.add(flappingSpot);
     for (long spot : alive) {
       String payload =
-          "{\"sensorId\": \"%s\", \"timestamp\": \"%s\", \"battery\": 80}"
-              .formatted(sensorId(spot), Instant.now().truncatedTo(ChronoUnit.SECONDS));
-      publish(topicRoot + "/sensors/" + sensorId(spot) + "/heartbeat", payload);
+          "{\"sensorId\": \"%s\", \"sequence\": %d, \"timestamp\": \"%s\", \"battery\": 80}"
+              .formatted(sensorId(spot), nextSequence(spot), Instant.now());
+      publish(topicRoot + "/lots/" + lotId + "/spots/" + spot + "/heartbeat", payload);
     }
   }
 
+  /** Returns the sensor's next message number; state and heartbeat messages share one counter. */
+  private long nextSequence(long spot) {
+    return sequences.computeIfAbsent(spot, id -> new AtomicLong(sequenceBase)).incrementAndGet();
+  }
+
   private void publishReading(long lotId, long spot, boolean occupied) {
-    long sequence =
-        sequences.computeIfAbsent(spot, id -> new AtomicLong(sequenceBase)).incrementAndGet();
+    long sequence = nextSequence(spot);
     String payload =
         "{\"sensorId\": \"%s\", \"occupied\": %b, \"sequence\": %d, \"timestamp\": \"%s\", \"battery\": 80}"
             .formatted(sensorId(spot), occupied, sequence, Instant.now());
