@@ -2,6 +2,7 @@ package io.parking.notification.notification;
 
 import io.parking.events.BookingChanged;
 import io.parking.events.PaymentChanged;
+import io.parking.events.PaymentReceipt;
 import java.math.BigDecimal;
 import java.util.Currency;
 
@@ -28,6 +29,51 @@ final class Messages {
   static String holdReleased(PaymentChanged payment) {
     return "The hold of %s for booking %s was released."
         .formatted(formatAmount(payment.amountMinor(), payment.currency()), payment.bookingId());
+  }
+
+  static String noShow(BookingChanged booking) {
+    return "Your booking for spot %d from %s to %s expired because nobody checked in."
+        .formatted(booking.spotId(), booking.startTime(), booking.endTime());
+  }
+
+  static String captured(PaymentChanged payment) {
+    return "%s was charged to your card for booking %s."
+        .formatted(formatAmount(payment.amountMinor(), payment.currency()), payment.bookingId());
+  }
+
+  static String captureFailed(PaymentChanged payment) {
+    return "We could not charge %s to your card for booking %s. Our staff will contact you."
+        .formatted(formatAmount(payment.amountMinor(), payment.currency()), payment.bookingId());
+  }
+
+  static String receiptSummary(PaymentReceipt receipt) {
+    return "Receipt for booking %s: %s paid for spot %d."
+        .formatted(
+            receipt.bookingId(),
+            formatAmount(receipt.amountMinor(), receipt.currency()),
+            receipt.spotId());
+  }
+
+  /** Builds the full receipt text of the e-mail: times, spot and the rate breakdown. */
+  static String receipt(PaymentReceipt receipt) {
+    StringBuilder text = new StringBuilder();
+    text.append("Receipt ").append(receipt.receiptId()).append('\n');
+    text.append("Booking: ").append(receipt.bookingId()).append('\n');
+    text.append("Lot ").append(receipt.lotId()).append(", spot ").append(receipt.spotId());
+    text.append('\n');
+    text.append("Booked: ").append(receipt.windowStart()).append(" to ");
+    text.append(receipt.windowEnd()).append('\n');
+    if (receipt.entryTime() != null) {
+      text.append("Parked: ").append(receipt.entryTime()).append(" to ");
+      text.append(receipt.exitTime()).append('\n');
+    }
+    for (PaymentReceipt.Line line : receipt.lines()) {
+      text.append("  ").append(line.description()).append(": ");
+      text.append(formatAmount(line.amountMinor(), receipt.currency())).append('\n');
+    }
+    text.append("Total: ").append(formatAmount(receipt.amountMinor(), receipt.currency()));
+    text.append('\n');
+    return text.toString();
   }
 
   /**

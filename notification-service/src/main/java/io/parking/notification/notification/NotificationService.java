@@ -1,15 +1,19 @@
 package io.parking.notification.notification;
 
+import io.parking.notification.delivery.DeliveryService;
+import io.parking.notification.delivery.OutgoingEvent;
 import io.parking.notification.messaging.ProcessedEvents;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes notifications, each event at most once. */
+/**
+ * Applies each event at most once: writes the driver's in-app notification and queues the e-mail
+ * and webhook deliveries, all in the transaction that records the event id.
+ */
 @Service
 class NotificationService {
 
@@ -17,31 +21,40 @@ class NotificationService {
 
   private final ProcessedEvents processedEvents;
   private final EntityManager entityManager;
+  private final DeliveryService deliveries;
 
-  NotificationService(ProcessedEvents processedEvents, EntityManager entityManager) {
+  NotificationService(
+      ProcessedEvents processedEvents, EntityManager entityManager, DeliveryService deliveries) {
     this.processedEvents = processedEvents;
     this.entityManager = entityManager;
+    this.deliveries = deliveries;
   }
 
   /**
-   * Stores a notification for the driver unless the event was applied before; the event id and the
-   * notification commit together.
+   * Applies the event unless it was applied before.
+   *
+   * @param kind kind of the driver's in-app notification, or null when the event gets none
+   * @param message text of the in-app notification
    */
   @Transactional
-  void notifyDriver(
-      UUID eventId, String userId, UUID bookingId, NotificationKind kind, String message) {
-    if (!processedEvents.markProcessed(eventId)) {
-      log.debug("Skipped event {} for booking {}: already processed", eventId, bookingId);
+  void handle(OutgoingEvent event, NotificationKind kind, String message) {
+    if (!processedEvents.markProcessed(event.eventId())) {
+      log.debug(
+          "Skipped event {} for booking {}: already processed", event.eventId(), event.bookingId());
       return;
     }
-    Notification notification =
-        new Notification(userId, bookingId, kind, message, eventId, Instant.now());
-    entityManager.persist(notification);
-    log.info(
-        "Notification {} {} for booking {} from event {}",
-        notification.getNotificationId(),
-        kind,
-        bookingId,
-        eventId);
+    if (kind != null) {
+      Notification notification =
+          new Notification(
+              event.userId(), event.bookingId(), kind, message, event.eventId(), Instant.now());
+      entityManager.persist(notification);
+      log.info(
+          "Notification {} {} for booking {} from event {}",
+          notification.getNotificationId(),
+          kind,
+          event.bookingId(),
+          event.eventId());
+    }
+    deliveries.enqueue(event);
   }
 }

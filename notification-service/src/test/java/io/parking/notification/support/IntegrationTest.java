@@ -3,6 +3,8 @@ package io.parking.notification.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.parking.events.EventEnvelope;
 import io.parking.events.Topics;
 import java.sql.Connection;
@@ -57,13 +59,42 @@ public abstract class IntegrationTest {
   @Autowired protected JdbcClient jdbc;
   @Autowired protected EmbeddedKafkaBroker broker;
 
+  /** Secret of the test webhook subscription. */
+  protected static final String WEBHOOK_SECRET = "test-secret-" + UUID.randomUUID();
+
+  /** SMTP server of the tests on a free port of 127.0.0.1, shared by all test classes. */
+  protected static final GreenMail SMTP = startSmtp();
+
+  /** Webhook endpoint of the tests, subscribed to booking.completed and payment.failed. */
+  protected static final WebhookReceiver WEBHOOKS = new WebhookReceiver();
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     requirePostgres();
+    registry.add("parking.notification.mail.enabled", () -> "true");
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    registry.add("parking.notification.webhooks.enabled", () -> "true");
+    registry.add("parking.notification.webhooks.subscriptions[0].name", () -> "ops");
+    registry.add("parking.notification.webhooks.subscriptions[0].url", WEBHOOKS::url);
+    registry.add("parking.notification.webhooks.subscriptions[0].secret", () -> WEBHOOK_SECRET);
+    registry.add(
+        "parking.notification.webhooks.subscriptions[0].event-types",
+        () -> "booking.completed,payment.failed");
+    registry.add("parking.notification.retry.max-attempts", () -> "4");
+    registry.add("parking.notification.retry.initial-backoff", () -> "100ms");
+    registry.add("parking.notification.retry.poll-interval", () -> "100ms");
     registry.add("DB_URL", () -> DB_URL);
     registry.add("DB_USER", () -> DB_USER);
     registry.add("DB_PASSWORD", () -> DB_PASSWORD);
     registry.add("DB_SCHEMA", () -> SCHEMA);
+  }
+
+  private static GreenMail startSmtp() {
+    GreenMail smtp =
+        new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    smtp.start();
+    return smtp;
   }
 
   private static void requirePostgres() {

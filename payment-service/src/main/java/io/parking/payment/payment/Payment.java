@@ -68,6 +68,9 @@ public class Payment {
   @Column(name = "capture_key")
   private String captureKey;
 
+  @Column(name = "refund_key")
+  private String refundKey;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -203,6 +206,20 @@ public class Payment {
     updatedAt = now;
   }
 
+  /**
+   * Records that the captured amount was paid back: moves {@code captured} to {@code refunded}.
+   *
+   * @throws IllegalPaymentTransitionException when the payment is not {@code captured}
+   */
+  void refund(String key, Instant now) {
+    if (status != PaymentStatus.CAPTURED) {
+      throw new IllegalPaymentTransitionException(paymentId, status, PaymentStatus.REFUNDED);
+    }
+    status = PaymentStatus.REFUNDED;
+    refundKey = key;
+    updatedAt = now;
+  }
+
   /** Marks a hold {@code failed} when taking money from it failed for good. */
   void fail(Instant now) {
     if (status != PaymentStatus.AUTHORISED) {
@@ -230,6 +247,10 @@ public class Payment {
 
   public String getCaptureReference() {
     return captureReference;
+  }
+
+  public String getRefundKey() {
+    return refundKey;
   }
 
   public String getCaptureKey() {

@@ -40,7 +40,7 @@ class PaymentController {
   }
 
   /**
-   * Places a hold. Repeating the key with the same body returns the same payment; the same key with
+   * Places a hold. Repeating the key with the same body returns the same payment. The same key with
    * another body is 422, and another key for a booking with a live hold is 409.
    */
   @PostMapping("/authorisations")
@@ -65,6 +65,17 @@ class PaymentController {
     return PaymentResponse.from(
         authorisations.capture(
             driver, paymentId, requireIdempotencyKey(key), request.amountMinor()));
+  }
+
+  /** Pays the captured amount back in full; a payment that is not captured is 409. */
+  @PostMapping("/{paymentId}/refunds")
+  PaymentResponse refund(
+      @RequestHeader(name = InvalidUserIdException.HEADER, required = false) String userId,
+      @RequestHeader(name = InvalidHeaderException.IDEMPOTENCY_KEY, required = false) String key,
+      @PathVariable UUID paymentId) {
+    String driver = requireUserId(userId);
+    return PaymentResponse.from(
+        authorisations.refund(driver, paymentId, requireIdempotencyKey(key)));
   }
 
   /** Returns the bill of the caller's finished booking, with its rate breakdown. */

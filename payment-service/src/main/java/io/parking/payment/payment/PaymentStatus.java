@@ -5,7 +5,8 @@ public enum PaymentStatus {
   AUTHORISED("authorised"),
   VOIDED("voided"),
   CAPTURED("captured"),
-  FAILED("failed");
+  FAILED("failed"),
+  REFUNDED("refunded");
 
   private final String code;
 

@@ -1,0 +1,11 @@
+package io.parking.payment.payment;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/**
+ * Body of {@code POST /api/payments/{paymentId}/captures}.
+ *
+ * @param amountMinor amount to take from the hold, at most the held amount
+ */
+record CaptureRequest(@NotNull @PositiveOrZero Long amountMinor) {}
