@@ -13,14 +13,16 @@ import io.parking.availability.store.SpotAvailabilityStore;
 import io.parking.availability.store.SpotAvailabilityStore.SpotStates;
 import io.parking.availability.store.SpotUpdate;
 import java.time.Clock;
+import java.util.ConcurrentModificationException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.integration.redis.util.RedisLockRegistry;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -47,17 +49,25 @@ import tools.jackson.core.JacksonException;
  * layout has no spot type or service state yet either: every spot reads as a regular spot in
  * service, and the booking service reports an out-of-service spot as reserved. An offline sensor
  * ({@code unknown}) is only ever reported by the IoT gateway, so the pass keeps it.
+ *
+ * <p>The lock is Spring Integration's {@link RedisLockRegistry}, held under {@code
+ * <prefix>lock:reconcile} for at most {@code reconcile.lock-ttl}. A pass that runs longer than that
+ * can overlap the next holder's pass, which is safe because both only write through
+ * compare-and-set.
  */
 @Component
 public class Reconciler implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
+  /** Name of the pass lock in the lock registry. */
+  static final String LOCK_KEY = "reconcile";
+
   private final SpotAvailabilityStore store;
   private final BookingServiceClient bookingService;
   private final LotBuilder lotBuilder;
   private final AvailabilityProperties.Reconcile settings;
-  private final ClusterLock lock;
+  private final RedisLockRegistry lockRegistry;
   private final MeterRegistry meterRegistry;
   private final Clock clock;
 
@@ -66,13 +76,13 @@ public class Reconciler implements SchedulingConfigurer {
       BookingServiceClient bookingService,
       LotBuilder lotBuilder,
       AvailabilityProperties properties,
-      StringRedisTemplate redis,
+      RedisLockRegistry lockRegistry,
       MeterRegistry meterRegistry) {
     this.store = store;
     this.bookingService = bookingService;
     this.lotBuilder = lotBuilder;
     this.settings = properties.reconcile();
-    this.lock = new ClusterLock(redis, properties.redisKeyPrefix() + "lock:reconcile");
+    this.lockRegistry = lockRegistry;
     this.meterRegistry = meterRegistry;
     this.clock = Clock.systemUTC();
   }
@@ -86,14 +96,15 @@ public class Reconciler implements SchedulingConfigurer {
 
   /** Reconciles every known lot, unless another instance holds the pass lock. */
   void reconcileAll() {
-    String token;
+    Lock lock = lockRegistry.obtain(LOCK_KEY);
+    boolean acquired;
     try {
-      token = lock.tryAcquire(settings.lockTtl());
+      acquired = lock.tryLock();
     } catch (DataAccessException exception) {
       log.warn("reconciliation skipped: taking its lock in Redis failed: {}", exception.toString());
       return;
     }
-    if (token == null) {
+    if (!acquired) {
       log.debug("reconciliation skipped: another instance has the lock");
       return;
     }
@@ -112,7 +123,18 @@ public class Reconciler implements SchedulingConfigurer {
         }
       }
     } finally {
-      lock.release(token);
+      unlock(lock);
+    }
+  }
+
+  private static void unlock(Lock lock) {
+    try {
+      lock.unlock();
+    } catch (ConcurrentModificationException | DataAccessException exception) {
+      log.warn(
+          "releasing the reconciliation lock failed because the pass ran longer than"
+              + " reconcile.lock-ttl or Redis failed, so the key expires on its own: {}",
+          exception.toString());
     }
   }
 

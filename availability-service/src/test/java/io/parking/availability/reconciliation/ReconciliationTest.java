@@ -26,9 +26,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.integration.redis.util.RedisLockRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +48,7 @@ class ReconciliationTest extends IntegrationTest {
   @Autowired private MeterRegistry meterRegistry;
   @Autowired private KafkaTemplate<String, String> kafka;
   @Autowired private JsonMapper mapper;
+  @Autowired private RedisConnectionFactory connectionFactory;
 
   @BeforeEach
   void awaitLotsBuilt() {
@@ -140,40 +144,57 @@ class ReconciliationTest extends IntegrationTest {
 
   @Test
   void lockAdmitsOneHolder() {
-    ClusterLock first = new ClusterLock(redis, KEY_PREFIX + "lock:test");
-    ClusterLock second = new ClusterLock(redis, KEY_PREFIX + "lock:test");
+    RedisLockRegistry firstInstance = lockRegistry();
+    RedisLockRegistry secondInstance = lockRegistry();
+    Lock first = firstInstance.obtain("test");
+    Lock second = secondInstance.obtain("test");
+    try {
+      boolean firstLocked = first.tryLock();
+      boolean secondLockedWhileHeld = second.tryLock();
+      first.unlock();
+      boolean secondLockedAfterUnlock = second.tryLock();
 
-    String token = first.tryAcquire(Duration.ofSeconds(30));
-    String rival = second.tryAcquire(Duration.ofSeconds(30));
-    second.release("not-the-holder");
-    String afterForeignRelease = second.tryAcquire(Duration.ofSeconds(30));
-    first.release(token);
-    String afterRelease = second.tryAcquire(Duration.ofSeconds(30));
-
-    assertThat(token).isNotNull();
-    assertThat(rival).isNull();
-    assertThat(afterForeignRelease).isNull();
-    assertThat(afterRelease).isNotNull();
-    second.release(afterRelease);
+      assertThat(firstLocked).isTrue();
+      assertThat(secondLockedWhileHeld).isFalse();
+      assertThat(secondLockedAfterUnlock).isTrue();
+      second.unlock();
+    } finally {
+      firstInstance.destroy();
+      secondInstance.destroy();
+    }
   }
 
   @Test
   void scheduledPassSkipsWhileAnotherInstanceHoldsLock() {
-    String lockKey = KEY_PREFIX + "lock:reconcile";
-    redis.opsForValue().set(lockKey, "other-instance", Duration.ofSeconds(30));
+    String lockKey =
+        KEY_PREFIX + RedisStoreConfiguration.LOCK_REGISTRY_KEY + ":" + Reconciler.LOCK_KEY;
+    RedisLockRegistry otherInstance = lockRegistry();
+    Lock otherLock = otherInstance.obtain(Reconciler.LOCK_KEY);
     redis.opsForValue().set(store.counterKey(DRIFT_LOT, DRIFT_FLOOR), "0");
     try {
+      assertThat(otherLock.tryLock()).isTrue();
+      assertThat(redis.hasKey(lockKey)).isTrue();
+
       reconciler.reconcileAll();
 
       assertThat(redis.opsForValue().get(store.counterKey(DRIFT_LOT, DRIFT_FLOOR))).isEqualTo("0");
+      otherLock.unlock();
     } finally {
-      redis.delete(lockKey);
+      otherInstance.destroy();
     }
 
     reconciler.reconcileAll();
 
     assertThat(redis.opsForValue().get(store.counterKey(DRIFT_LOT, DRIFT_FLOOR))).isEqualTo("2");
     assertThat(redis.hasKey(lockKey)).isFalse();
+  }
+
+  /** Builds a lock registry the way another instance of the service does. */
+  private RedisLockRegistry lockRegistry() {
+    return new RedisLockRegistry(
+        connectionFactory,
+        KEY_PREFIX + RedisStoreConfiguration.LOCK_REGISTRY_KEY,
+        Duration.ofSeconds(30));
   }
 
   private static long floorOf(long spotId) {
