@@ -10,6 +10,7 @@ import io.parking.booking.support.TestLots;
 import io.parking.booking.support.TestLots.TestLot;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +132,21 @@ class BookingLifecycleTest extends IntegrationTest {
     assertThat(statusOf(later, "driver-3")).isEqualTo("reserved");
     assertThat(TestLots.status(jdbc, noShowSpot)).isEqualTo("available");
     assertThat(TestLots.status(jdbc, arrivedSpot)).isEqualTo("occupied");
+  }
+
+  @Test
+  void noShowFreesSpotAndRefusesLateCheckIn() {
+    long spotId = lot.spot(0);
+    String booking = reserve("driver-1", spotId, START, END);
+    clock.set(OffsetDateTime.parse(START).toInstant().plus(Duration.ofMinutes(16)));
+
+    expiryJob.expireNoShows();
+    Response lateCheckIn = http.post("/api/bookings/" + booking + "/check-in", "driver-1", null);
+
+    assertThat(statusOf(booking, "driver-1")).isEqualTo("expired");
+    assertThat(TestLots.status(jdbc, spotId)).isEqualTo("available");
+    assertThat(lateCheckIn.status()).isEqualTo(409);
+    assertThat(statusOf(booking, "driver-1")).isEqualTo("expired");
   }
 
   @Test
