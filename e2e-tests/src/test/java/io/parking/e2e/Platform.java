@@ -27,6 +27,7 @@ final class Platform implements AutoCloseable {
   private final String redisKeyPrefix;
   private final String mqttTopicRoot;
   private final int gatewayPort;
+  private final String mqttClientId;
 
   private Platform(Path projectDir) throws IOException {
     this.projectDir = projectDir;
@@ -42,7 +43,8 @@ final class Platform implements AutoCloseable {
     environment.put("PARKING_DB_NAME", databaseName);
     environment.put("REDIS_KEY_PREFIX", redisKeyPrefix);
     environment.put("MQTT_TOPIC_ROOT", mqttTopicRoot);
-    environment.put("MQTT_CLIENT_ID", "iot-gateway-e2e-" + runId);
+    this.mqttClientId = "iot-gateway-e2e-" + runId;
+    environment.put("MQTT_CLIENT_ID", mqttClientId);
     environment.put("PARKING_AVAILABILITY_REBUILD_INTERVAL", "2s");
     environment.put("GATEWAY_PORT", Integer.toString(gatewayPort));
     for (String port :
@@ -86,6 +88,28 @@ final class Platform implements AutoCloseable {
     } finally {
       dropDatabase();
       deleteRedisKeys();
+      endMqttSession();
+    }
+  }
+
+  /**
+   * Ends the IoT gateway's persistent session on the shared broker: connecting once with the same
+   * client id and a clean session makes Mosquitto drop the stored session.
+   */
+  private void endMqttSession() {
+    try {
+      var client =
+          new org.eclipse.paho.client.mqttv3.MqttClient(
+              mqttUrl(),
+              mqttClientId,
+              new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+      var options = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+      options.setCleanSession(true);
+      client.connect(options);
+      client.disconnect();
+      client.close();
+    } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+      throw new IllegalStateException("could not end the MQTT session " + mqttClientId, e);
     }
   }
 
