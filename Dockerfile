@@ -5,7 +5,9 @@ ARG SERVICE
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --home /app parking
+ && useradd --system --home /app parking \
+ && mkdir -p /app && chown parking /app
+# The IoT gateway keeps its MQTT session files under the working directory.
 WORKDIR /app
 COPY ${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT.jar /app/service.jar
 USER parking
