@@ -6,8 +6,9 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home /app parking \
- && mkdir -p /app && chown parking /app
-# The IoT gateway keeps its MQTT session files under the working directory.
+ && mkdir -p /app/mqtt-sessions && chown -R parking /app
+# The IoT gateway keeps its MQTT session files under the working directory; a named volume
+# mounted there starts with this folder's owner.
 WORKDIR /app
 COPY ${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT.jar /app/service.jar
 USER parking

@@ -36,6 +36,13 @@ class KafkaConfig {
         .build();
   }
 
+  @Bean
+  NewTopic operatorEventsDeadLetterTopic() {
+    return TopicBuilder.name(Topics.OPERATOR_EVENTS + Topics.DEAD_LETTER_SUFFIX)
+        .partitions(1)
+        .build();
+  }
+
   /**
    * Retries a failing record a few times, then sends it to {@code <topic>.dlt}. A record that can
    * never be applied ({@link InvalidEventException}) goes there at once.

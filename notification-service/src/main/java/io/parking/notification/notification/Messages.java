@@ -1,8 +1,11 @@
 package io.parking.notification.notification;
 
 import io.parking.events.BookingChanged;
+import io.parking.events.BookingOverstayed;
 import io.parking.events.PaymentChanged;
 import io.parking.events.PaymentReceipt;
+import io.parking.events.SensorAlert;
+import io.parking.events.WrongSpotSuspected;
 import java.math.BigDecimal;
 import java.util.Currency;
 
@@ -74,6 +77,53 @@ final class Messages {
     text.append("Total: ").append(formatAmount(receipt.amountMinor(), receipt.currency()));
     text.append('\n');
     return text.toString();
+  }
+
+  static String sensorOffline(SensorAlert alert) {
+    return "Sensor %s on spot %d (lot %d, floor %d) is offline; last message at %s."
+        .formatted(
+            alert.sensorId(), alert.spotId(), alert.lotId(), alert.floorId(), alert.lastSeenAt());
+  }
+
+  static String sensorLowBattery(SensorAlert alert) {
+    String level = alert.battery() == null ? "unknown" : alert.battery() + "%";
+    return "Sensor %s on spot %d (lot %d, floor %d) has a low battery: %s."
+        .formatted(alert.sensorId(), alert.spotId(), alert.lotId(), alert.floorId(), level);
+  }
+
+  static String overstayAlert(BookingOverstayed overstay) {
+    return "Booking %s on spot %d (lot %d) ended at %s but the car is still on the spot."
+        .formatted(overstay.bookingId(), overstay.spotId(), overstay.lotId(), overstay.endTime());
+  }
+
+  static String overstay(BookingOverstayed overstay) {
+    return "Your booking for spot %d ended at %s. Please leave the spot; extra time is charged."
+        .formatted(overstay.spotId(), overstay.endTime());
+  }
+
+  static String wrongSpotAlert(WrongSpotSuspected suspicion) {
+    return "Booking %s: spot %d is still empty while unbooked spot %d on floor %d was taken."
+        .formatted(
+            suspicion.bookingId(),
+            suspicion.bookedSpotId(),
+            suspicion.occupiedSpotId(),
+            suspicion.floorId());
+  }
+
+  static String wrongSpotSuspected(WrongSpotSuspected suspicion) {
+    return ("Your booked spot is %d, but a car was detected on spot %d. If that is yours, please"
+            + " move it to spot %d.")
+        .formatted(suspicion.bookedSpotId(), suspicion.occupiedSpotId(), suspicion.bookedSpotId());
+  }
+
+  static String startingSoon(LiveBookings.LiveBooking booking) {
+    return "Your booking for spot %d starts at %s."
+        .formatted(booking.spotId(), booking.startTime());
+  }
+
+  static String endingSoon(LiveBookings.LiveBooking booking) {
+    return "Your booking for spot %d ends at %s. Extend it if you need more time."
+        .formatted(booking.spotId(), booking.endTime());
   }
 
   /**

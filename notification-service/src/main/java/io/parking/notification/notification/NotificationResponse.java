@@ -7,8 +7,7 @@ import java.util.UUID;
  * A notification as the HTTP API returns it.
  *
  * @param notificationId id of the notification
- * @param kind {@code BOOKING_CONFIRMED}, {@code BOOKING_CANCELLED}, {@code HOLD_PLACED} or {@code
- *     HOLD_RELEASED}
+ * @param kind what the notification reports, for example {@code BOOKING_CONFIRMED}
  * @param message text for the driver
  * @param bookingId booking the notification is about, or null
  * @param createdAt when the notification was written

@@ -9,7 +9,9 @@ import io.parking.events.Topics;
 import io.parking.notification.delivery.OutgoingEvent;
 import io.parking.notification.messaging.EventReader;
 import io.parking.notification.messaging.InvalidEventException;
+import io.parking.notification.notification.NotificationService.FeedEntry;
 import java.util.Currency;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes the booking and payment topics. Each handled event gives the driver an in-app
  * notification where one applies, an e-mail where mail is enabled, and a webhook post to every
- * matching subscription. Other event types are ignored.
+ * matching subscription; booking events also update {@link LiveBookings}. Other event types are
+ * ignored.
  */
 @Component
 class PlatformEventsListener {
@@ -28,10 +31,13 @@ class PlatformEventsListener {
 
   private final EventReader reader;
   private final NotificationService notifications;
+  private final LiveBookings liveBookings;
 
-  PlatformEventsListener(EventReader reader, NotificationService notifications) {
+  PlatformEventsListener(
+      EventReader reader, NotificationService notifications, LiveBookings liveBookings) {
     this.reader = reader;
     this.notifications = notifications;
+    this.liveBookings = liveBookings;
   }
 
   @KafkaListener(topics = {Topics.BOOKING_EVENTS, Topics.PAYMENT_EVENTS})
@@ -65,7 +71,9 @@ class PlatformEventsListener {
             "Booking expired: no check-in",
             Messages.noShow(event.payload()));
       }
-      case EventTypes.BOOKING_ACTIVATED, EventTypes.BOOKING_COMPLETED ->
+      case EventTypes.BOOKING_ACTIVATED,
+          EventTypes.BOOKING_COMPLETED,
+          EventTypes.BOOKING_EXTENDED ->
           // Operator systems may subscribe to these; drivers get the receipt instead.
           onBooking(record, readBooking(record), null, null, null);
       case EventTypes.PAYMENT_AUTHORISED -> {
@@ -133,8 +141,8 @@ class PlatformEventsListener {
             subject,
             message,
             record.value()),
-        kind,
-        message);
+        kind == null ? List.of() : List.of(new FeedEntry(booking.userId(), kind, message)),
+        () -> liveBookings.apply(event.type(), booking));
   }
 
   private void onPayment(

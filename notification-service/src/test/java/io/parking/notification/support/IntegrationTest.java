@@ -41,9 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 @EmbeddedKafka(
     partitions = 3,
-    topics = {Topics.BOOKING_EVENTS, Topics.PAYMENT_EVENTS},
+    topics = {Topics.BOOKING_EVENTS, Topics.PAYMENT_EVENTS, Topics.OPERATOR_EVENTS},
     bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(SchemaCleanup.class)
+@Import({SchemaCleanup.class, TestClockConfig.class})
 public abstract class IntegrationTest {
 
   private static final String DB_URL =
@@ -58,6 +58,11 @@ public abstract class IntegrationTest {
   @Autowired protected JsonMapper mapper;
   @Autowired protected JdbcClient jdbc;
   @Autowired protected EmbeddedKafkaBroker broker;
+
+  @Autowired protected MutableClock clock;
+
+  /** Feed user of the operator alerts in the tests. */
+  protected static final String OPERATOR_USER_ID = "operator-" + UUID.randomUUID();
 
   /** Secret of the test webhook subscription. */
   protected static final String WEBHOOK_SECRET = "test-secret-" + UUID.randomUUID();
@@ -81,6 +86,18 @@ public abstract class IntegrationTest {
     registry.add(
         "parking.notification.webhooks.subscriptions[0].event-types",
         () -> "booking.completed,payment.failed");
+    registry.add("parking.notification.webhooks.subscriptions[1].name", () -> "lot-alerts");
+    registry.add("parking.notification.webhooks.subscriptions[1].url", WEBHOOKS::url);
+    registry.add("parking.notification.webhooks.subscriptions[1].secret", () -> WEBHOOK_SECRET);
+    registry.add(
+        "parking.notification.webhooks.subscriptions[1].event-types",
+        () ->
+            "sensor.offline,sensor.low-battery,booking.overstayed,booking.wrong-spot-suspected");
+    registry.add(
+        "parking.notification.webhooks.subscriptions[1].lot-ids", () -> PlatformEvents.LOT_ID);
+    registry.add("parking.notification.operator-user-id", () -> OPERATOR_USER_ID);
+    // The tests run the reminder job themselves.
+    registry.add("parking.notification.reminders.interval", () -> "1h");
     registry.add("parking.notification.retry.max-attempts", () -> "4");
     registry.add("parking.notification.retry.initial-backoff", () -> "100ms");
     registry.add("parking.notification.retry.poll-interval", () -> "100ms");
