@@ -5,8 +5,8 @@
 #   bench/availability.sh [seconds, default 20]
 #
 # Starts its own platform (bench/platform.sh) and stops it afterwards. A read of a lot's
-# counts is one HGETALL and one MGET in Redis behind the gateway and the availability
-# service; redis-benchmark measures a single GET with no HTTP in between.
+# counts takes several Redis commands behind two HTTP hops (gateway, availability service).
+# redis-benchmark measures a single GET with no HTTP in between.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

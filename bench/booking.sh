@@ -38,7 +38,7 @@ booking_columns="booking_id, spot_id, user_id, start_time, end_time, status, cre
 
 # The booking service's transaction: read the spot's version, guarded update, insert. A
 # window that overlaps a live booking is skipped (ON CONFLICT DO NOTHING) where the service
-# would answer 409.
+# would return 409.
 write_script optimistic "\\set sid random(:first, :last)
 \\set h random(24, 1944)
 BEGIN;
