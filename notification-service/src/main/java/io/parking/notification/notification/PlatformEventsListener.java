@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes the booking and payment topics. Each handled event gives the driver an in-app
  * notification where one applies, an e-mail where mail is enabled, and a webhook post to every
- * matching subscription; booking events also update {@link LiveBookings}. Other event types are
+ * matching subscription. Booking events also update {@link LiveBookings}. Other event types are
  * ignored.
  */
 @Component

@@ -70,7 +70,10 @@ public abstract class IntegrationTest {
   /** SMTP server of the tests on a free port of 127.0.0.1, shared by all test classes. */
   protected static final GreenMail SMTP = startSmtp();
 
-  /** Webhook endpoint of the tests, subscribed to booking.completed and payment.failed. */
+  /**
+   * Webhook endpoint of the tests. Subscription {@code ops} gets booking.completed and
+   * payment.failed, and {@code lot-alerts} gets the operator alerts of lot 1.
+   */
   protected static final WebhookReceiver WEBHOOKS = new WebhookReceiver();
 
   @DynamicPropertySource
@@ -91,8 +94,7 @@ public abstract class IntegrationTest {
     registry.add("parking.notification.webhooks.subscriptions[1].secret", () -> WEBHOOK_SECRET);
     registry.add(
         "parking.notification.webhooks.subscriptions[1].event-types",
-        () ->
-            "sensor.offline,sensor.low-battery,booking.overstayed,booking.wrong-spot-suspected");
+        () -> "sensor.offline,sensor.low-battery,booking.overstayed,booking.wrong-spot-suspected");
     registry.add(
         "parking.notification.webhooks.subscriptions[1].lot-ids", () -> PlatformEvents.LOT_ID);
     registry.add("parking.notification.operator-user-id", () -> OPERATOR_USER_ID);
