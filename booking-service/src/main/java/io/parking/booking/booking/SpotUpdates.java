@@ -34,13 +34,13 @@ class SpotUpdates {
     this.clock = clock;
   }
 
-  /** What a booking change tells about the car on the spot. */
+  /** What a booking change implies about the car on the spot. */
   enum Car {
     /** The driver checked in. */
     ARRIVED,
     /** The driver left. */
     LEFT,
-    /** The change says nothing about a car. */
+    /** The change implies nothing about a car. */
     UNCHANGED
   }
 

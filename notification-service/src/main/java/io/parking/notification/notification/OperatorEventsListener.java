@@ -12,6 +12,7 @@ import io.parking.notification.messaging.InvalidEventException;
 import io.parking.notification.notification.NotificationService.FeedEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,47 +143,50 @@ class OperatorEventsListener {
   }
 
   private EventEnvelope<SensorAlert> readSensorAlert(ConsumerRecord<String, String> record) {
-    EventEnvelope<SensorAlert> event = reader.read(record.value(), SensorAlert.class);
-    if (event.payload().sensorId() == null) {
-      throw new InvalidEventException(
-          "Event %s (%s) lacks sensorId".formatted(event.eventId(), event.type()));
-    }
-    log.debug(
-        "Received {} event {} for sensor {} on spot {}",
-        event.type(),
-        event.eventId(),
-        event.payload().sensorId(),
-        event.payload().spotId());
-    return event;
+    return read(record, SensorAlert.class, "sensorId", SensorAlert::sensorId, SensorAlert::spotId);
   }
 
   private EventEnvelope<BookingOverstayed> readOverstay(ConsumerRecord<String, String> record) {
-    EventEnvelope<BookingOverstayed> event = reader.read(record.value(), BookingOverstayed.class);
-    if (event.payload().bookingId() == null) {
-      throw new InvalidEventException(
-          "Event %s (%s) lacks bookingId".formatted(event.eventId(), event.type()));
-    }
-    log.debug(
-        "Received {} event {} for booking {} on spot {}",
-        event.type(),
-        event.eventId(),
-        event.payload().bookingId(),
-        event.payload().spotId());
-    return event;
+    return read(
+        record,
+        BookingOverstayed.class,
+        "bookingId",
+        BookingOverstayed::bookingId,
+        BookingOverstayed::spotId);
   }
 
   private EventEnvelope<WrongSpotSuspected> readWrongSpot(ConsumerRecord<String, String> record) {
-    EventEnvelope<WrongSpotSuspected> event = reader.read(record.value(), WrongSpotSuspected.class);
-    if (event.payload().bookingId() == null) {
+    return read(
+        record,
+        WrongSpotSuspected.class,
+        "bookingId",
+        WrongSpotSuspected::bookingId,
+        WrongSpotSuspected::bookedSpotId);
+  }
+
+  /**
+   * Reads an operator event and rejects it when the id it is about ({@code subjectField}) is
+   * missing.
+   */
+  private <P> EventEnvelope<P> read(
+      ConsumerRecord<String, String> record,
+      Class<P> payloadType,
+      String subjectField,
+      Function<P, Object> subject,
+      Function<P, Object> spot) {
+    EventEnvelope<P> event = reader.read(record.value(), payloadType);
+    Object subjectId = subject.apply(event.payload());
+    if (subjectId == null) {
       throw new InvalidEventException(
-          "Event %s (%s) lacks bookingId".formatted(event.eventId(), event.type()));
+          "Event %s (%s) lacks %s".formatted(event.eventId(), event.type(), subjectField));
     }
     log.debug(
-        "Received {} event {} for booking {} on spot {}",
+        "Received {} event {} for {} {} on spot {}",
         event.type(),
         event.eventId(),
-        event.payload().bookingId(),
-        event.payload().bookedSpotId());
+        subjectField,
+        subjectId,
+        spot.apply(event.payload()));
     return event;
   }
 }
