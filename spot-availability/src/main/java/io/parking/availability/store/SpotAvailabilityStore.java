@@ -50,6 +50,12 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public class SpotAvailabilityStore {
 
+  /** Field of the lot hash naming the layout its keys were written in. */
+  private static final String LAYOUT_FIELD = "layout";
+
+  /** Layout with spot types, service states and per-type counters. */
+  private static final String LAYOUT_VERSION = "2";
+
   private static final Logger log = LoggerFactory.getLogger(SpotAvailabilityStore.class);
 
   private static final RedisScript<List> APPLY_SPOT_STATE =
@@ -184,6 +190,7 @@ public class SpotAvailabilityStore {
                 writeFloor(commands, lotId, floor, lotFields, nowMillis);
               }
               lotFields.put("builtAt", now);
+              lotFields.put(LAYOUT_FIELD, LAYOUT_VERSION);
               lotFields.put("observedAt", Long.toString(nowMillis));
               lotFields.put("changes", "0");
               commands.hMSet(lotKey(lotId), lotFields);
@@ -285,9 +292,13 @@ public class SpotAvailabilityStore {
     return corrections;
   }
 
-  /** Checks whether the lot's state is in Redis: false after a flush or before the first build. */
+  /**
+   * Checks whether the lot's state is in Redis in the current layout: false after a flush, before
+   * the first build, and for a lot an older version of this store wrote (without the per-type
+   * counters), so that callers build it again.
+   */
   public boolean isRegistered(long lotId) {
-    return Boolean.TRUE.equals(redis.hasKey(lotKey(lotId)));
+    return LAYOUT_VERSION.equals(redis.opsForHash().get(lotKey(lotId), LAYOUT_FIELD));
   }
 
   /** Ids of the lots whose state is in Redis. */

@@ -185,6 +185,15 @@ class SpotAvailabilityStoreTest {
   }
 
   @Test
+  void lotOfOlderLayoutReadsAsUnregistered() {
+    assertThat(store.isRegistered(LOT)).isTrue();
+
+    redis.opsForHash().delete(prefix + "lot:" + LOT, "layout");
+
+    assertThat(store.isRegistered(LOT)).isFalse();
+  }
+
+  @Test
   void freeStaysWithinCapacity() {
     store.registerLot(
         new LotLayout(
