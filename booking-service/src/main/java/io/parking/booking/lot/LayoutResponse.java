@@ -21,22 +21,22 @@ record LayoutResponse(long lotId, List<LayoutFloor> floors) {
   }
 
   /**
-   * A spot's states.
+   * A spot's type and states.
    *
    * @param booking {@code none} or {@code reserved}
    * @param sensor {@code free} or {@code occupied}
+   * @param type {@code regular}, {@code handicapped} or {@code ev}
+   * @param inService false for a spot out of service, which counts as closed, not occupied
    */
-  record LayoutSpot(long spotId, String booking, String sensor) {
+  record LayoutSpot(long spotId, String booking, String sensor, String type, boolean inService) {
 
     static LayoutSpot of(SpotView spot) {
+      String type = spot.type().stored();
       return switch (spot.status()) {
-        case AVAILABLE -> new LayoutSpot(spot.spotId(), "none", "free");
-        case RESERVED -> new LayoutSpot(spot.spotId(), "reserved", "free");
-        case OCCUPIED -> new LayoutSpot(spot.spotId(), "none", "occupied");
-        // NOTE: the layout has no out-of-service state, so a closed spot is reported as
-        // reserved. That keeps it out of the free count whatever its sensor reads, but readers
-        // of the availability state cannot tell it from a booked spot.
-        case OUT_OF_SERVICE -> new LayoutSpot(spot.spotId(), "reserved", "free");
+        case AVAILABLE -> new LayoutSpot(spot.spotId(), "none", "free", type, true);
+        case RESERVED -> new LayoutSpot(spot.spotId(), "reserved", "free", type, true);
+        case OCCUPIED -> new LayoutSpot(spot.spotId(), "none", "occupied", type, true);
+        case OUT_OF_SERVICE -> new LayoutSpot(spot.spotId(), "none", "free", type, false);
       };
     }
   }

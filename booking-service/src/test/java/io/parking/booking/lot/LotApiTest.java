@@ -147,7 +147,11 @@ class LotApiTest extends IntegrationTest {
     assertThat(firstFloor.get("floorId").asLong()).isEqualTo(lot.floor(0).floorId());
     assertThat(firstFloor.get("floorNumber").asInt()).isEqualTo(1);
     assertThat(states(secondFloor)).containsExactly("none/free", "reserved/free", "none/occupied");
-    assertThat(states(firstFloor)).containsExactly("reserved/free", "none/free");
+    assertThat(states(firstFloor)).containsExactly("none/free", "none/free");
+    assertThat(firstFloor.get("spots").get(0).get("inService").asBoolean()).isFalse();
+    assertThat(firstFloor.get("spots").get(1).get("inService").asBoolean()).isTrue();
+    assertThat(secondFloor.get("spots").get(0).get("type").asString())
+        .isIn("regular", "handicapped", "ev");
     assertThat(secondFloor.get("spots").get(1).get("spotId").asLong()).isEqualTo(spots.get(1));
   }
 
