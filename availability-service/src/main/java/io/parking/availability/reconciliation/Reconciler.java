@@ -45,10 +45,9 @@ import tools.jackson.core.JacksonException;
  * ({@code none}/{@code occupied}) and the sensor state of a reserved spot ({@code reserved}/{@code
  * free}). The pass therefore corrects the booking state except where the layout reports a car, and
  * the sensor state only where the layout reports no booking and Redis's sensor state is older than
- * {@code reconcile.settle}, because the booking database learns sensor readings after Redis. The
- * layout has no spot type or service state yet either: every spot reads as a regular spot in
- * service, and the booking service reports an out-of-service spot as reserved. An offline sensor
- * ({@code unknown}) is only ever reported by the IoT gateway, so the pass keeps it.
+ * {@code reconcile.settle}, because the booking database learns sensor readings after Redis. Spot
+ * type and service state come from the layout as they are. An offline sensor ({@code unknown}) is
+ * only ever reported by the IoT gateway, so the pass keeps it.
  *
  * <p>The lock is Spring Integration's {@link RedisLockRegistry}, held under {@code
  * <prefix>lock:reconcile} for at most {@code reconcile.lock-ttl}. A pass that runs longer than that
