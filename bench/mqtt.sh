@@ -27,8 +27,8 @@ persistence false
 max_queued_messages 1000000
 max_inflight_messages 100
 CONF
-# Mosquitto started as root switches to the mosquitto user unless its configuration says
-# "user root".
+# Mosquitto started as root switches to the mosquitto user unless its configuration
+# contains "user root".
 [ "$(id -u)" -eq 0 ] && echo "user root" >>"$WORK/mosquitto.conf"
 mosquitto -c "$WORK/mosquitto.conf" >"$WORK/mosquitto.log" 2>&1 &
 broker_pid=$!

@@ -127,7 +127,7 @@ class PlatformEndToEndIT {
   }
 
   @Test
-  void lastFiveSpotsGoToFiveOfTwoHundred() throws Exception {
+  void rushForLastFiveSpots() throws Exception {
     long floorId = floors.get(0).path("floorId").asLong();
     List<Long> spots = availableSpots(floorId);
     Instant start = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);

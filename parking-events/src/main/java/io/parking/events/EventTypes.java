@@ -15,7 +15,7 @@ public final class EventTypes {
   /** A driver left: the active booking is completed. */
   public static final String BOOKING_COMPLETED = "booking.completed";
 
-  /** Nobody checked in within the grace period after the start: the reservation expired. */
+  /** The driver did not check in within the grace period after the start: the booking expired. */
   public static final String BOOKING_EXPIRED = "booking.expired";
 
   /** A reserved or active booking now ends later. */

@@ -104,12 +104,14 @@ public class Booking {
     status = BookingStatus.COMPLETED;
   }
 
-  /** Returns whether this booking is reserved and nobody checked in within {@code grace}. */
+  /**
+   * Returns whether this booking is reserved and the driver did not check in within {@code grace}.
+   */
   public boolean isNoShow(Instant now, Duration grace) {
     return status == BookingStatus.RESERVED && !now.isBefore(startTime.plus(grace));
   }
 
-  /** Expires a reserved booking nobody checked in to. */
+  /** Expires a reserved booking whose driver did not check in. */
   public void expire() {
     requireStatus(BookingStatus.RESERVED, "expired", "a reserved");
     status = BookingStatus.EXPIRED;
@@ -133,7 +135,7 @@ public class Booking {
     endTime = truncated;
   }
 
-  /** Returns whether the booking holds its spot: reserved or active. */
+  /** Returns whether the booking keeps its spot: reserved or active. */
   public boolean isLive() {
     return status == BookingStatus.RESERVED || status == BookingStatus.ACTIVE;
   }

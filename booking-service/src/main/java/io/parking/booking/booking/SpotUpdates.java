@@ -34,7 +34,7 @@ class SpotUpdates {
     this.clock = clock;
   }
 
-  /** What a booking change implies about the car on the spot. */
+  /** Effect of a booking change on the car at the spot. */
   enum Car {
     /** The driver checked in. */
     ARRIVED,

@@ -135,7 +135,7 @@ class BookingLifecycleTest extends IntegrationTest {
   }
 
   @Test
-  void noShowFreesSpotAndRefusesLateCheckIn() {
+  void noShowRejectsLateCheckIn() {
     long spotId = lot.spot(0);
     String booking = reserve("driver-1", spotId, START, END);
     clock.set(OffsetDateTime.parse(START).toInstant().plus(Duration.ofMinutes(16)));

@@ -11,7 +11,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
- * What the gateway instances share about each sensor, in Redis behind the deployment's key prefix:
+ * State the gateway instances share about each sensor, in Redis behind the deployment's key prefix:
  *
  * <ul>
  *   <li>{@code sensor:{sensorId}}: hash with the last admitted {@code seq} and {@code ts} (epoch
@@ -42,7 +42,7 @@ class SensorRegistry {
     this.lowBatteryPercent = sensor.lowBattery();
   }
 
-  /** How a message fared against the sensor's earlier ones. */
+  /** Outcome of a message compared with the sensor's earlier ones. */
   enum Outcome {
     /** A new message: apply it. */
     ADMITTED,

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * <p>Declines come from {@code parking.payment.sandbox.decline-above-minor} or from {@link
  * #failNext}. A declined request is not stored under its key, because it moved no money, so a retry
  * with the same key is evaluated again. A timeout from {@link #failNext} applies the request and
- * then throws, as when the processor's answer is lost on the way back.
+ * then throws, as when the processor's response is lost on the way back.
  *
  * <p>All methods are synchronized: the sandbox serves tests and local runs, not load.
  */

@@ -293,9 +293,9 @@ public class SpotAvailabilityStore {
   }
 
   /**
-   * Checks whether the lot's state is in Redis in the current layout: false after a flush, before
-   * the first build, and for a lot an older version of this store wrote (without the per-type
-   * counters), so that callers build it again.
+   * Checks whether the lot's state is in Redis in the current layout. It is false after a flush and
+   * before the first build. It is also false for a lot that an older version of this store wrote
+   * without the per-type counters, so that callers build it again.
    */
   public boolean isRegistered(long lotId) {
     return LAYOUT_VERSION.equals(redis.opsForHash().get(lotKey(lotId), LAYOUT_FIELD));
