@@ -1,0 +1,29 @@
+package io.parking.support.security;
+
+import java.util.Set;
+
+/**
+ * The roles a token's {@value #CLAIM} claim may name. docs/security.md says what each may do; every
+ * service's security configuration is where that is enforced.
+ */
+public final class Roles {
+
+  /** The claim holding the caller's roles, a JSON array of the names below. */
+  public static final String CLAIM = "roles";
+
+  /** A driver: the lot catalogue, and their own bookings, payments and notifications. */
+  public static final String DRIVER = "driver";
+
+  /** An entrance kiosk: reads free-spot counts and nothing else. */
+  public static final String KIOSK = "kiosk";
+
+  /** An operator: every lot's data, reconciliation records and sensor alerts. */
+  public static final String OPERATOR = "operator";
+
+  /** Another service of the platform calling an internal endpoint. */
+  public static final String SERVICE = "service";
+
+  public static final Set<String> ALL = Set.of(DRIVER, KIOSK, OPERATOR, SERVICE);
+
+  private Roles() {}
+}
