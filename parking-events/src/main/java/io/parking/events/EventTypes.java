@@ -48,6 +48,12 @@ public final class EventTypes {
    */
   public static final String BOOKING_WRONG_SPOT_SUSPECTED = "booking.wrong-spot-suspected";
 
+  /**
+   * A sensor saw a car on a spot no booking was due on; the payload is an {@link
+   * UnreservedOccupancy}. Sent once per occupancy on {@link Topics#OPERATOR_EVENTS}.
+   */
+  public static final String SPOT_UNRESERVED_OCCUPANCY = "spot.unreserved-occupancy";
+
   /** A pre-authorisation hold was placed for a booking. */
   public static final String PAYMENT_AUTHORISED = "payment.authorised";
 

@@ -17,7 +17,7 @@ public final class Topics {
 
   /**
    * Alerts for operators ({@link SensorAlert}, {@link BookingOverstayed}, {@link
-   * WrongSpotSuspected}), keyed by spot id.
+   * WrongSpotSuspected}, {@link UnreservedOccupancy}), keyed by spot id.
    */
   public static final String OPERATOR_EVENTS = "parking.operator.events";
 

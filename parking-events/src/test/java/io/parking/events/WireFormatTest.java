@@ -135,6 +135,21 @@ class WireFormatTest {
   }
 
   @Test
+  void unreservedOccupancyMatchesGoldenJson() throws IOException {
+    var event =
+        new EventEnvelope<>(
+            UUID.fromString("8a1c2d3e-4f50-4612-8a7b-9c0d1e2f3a4b"),
+            EventTypes.SPOT_UNRESERVED_OCCUPANCY,
+            1,
+            Instant.parse("2026-12-04T10:20:00Z"),
+            "218",
+            new UnreservedOccupancy(
+                1, 2, 218, "mag-0218", "available", Instant.parse("2026-12-04T10:19:58Z")));
+
+    assertMatchesGolden(event, "spot-unreserved-occupancy-v1.json", UnreservedOccupancy.class);
+  }
+
+  @Test
   void paymentAuthorisedMatchesGoldenJson() throws IOException {
     var event =
         new EventEnvelope<>(

@@ -1,0 +1,18 @@
+package io.parking.events;
+
+import java.time.Instant;
+
+/**
+ * Payload of {@code spot.unreserved-occupancy}: a sensor saw a car on a spot that no booking was
+ * due on, so someone parked without reserving (or on another driver's reserved spot).
+ *
+ * @param lotId lot of the spot
+ * @param floorId floor of the spot
+ * @param spotId the spot that was taken
+ * @param sensorId sensor that reported the car
+ * @param spotStatus the spot's booking state when the car arrived: {@code available}, or {@code
+ *     reserved} when the car stands on a spot held for a later booking
+ * @param startedAt when the sensor saw the car
+ */
+public record UnreservedOccupancy(
+    long lotId, long floorId, long spotId, String sensorId, String spotStatus, Instant startedAt) {}
