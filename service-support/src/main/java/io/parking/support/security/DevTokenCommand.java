@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * {@code ./parking token USER ROLE [ROLE...]}: prints a development token for a local platform. The
- * issuer, audience and key come from {@code PARKING_JWT_ISSUER}, {@code PARKING_JWT_AUDIENCE} and
- * {@code PARKING_JWT_SECRET}, or the development defaults; {@code PARKING_TOKEN_MINUTES} sets the
- * lifetime (60 by default).
+ * issuer, audience and key come from {@code PARKING_SECURITY_JWT_ISSUER}, {@code
+ * PARKING_SECURITY_JWT_AUDIENCE} and {@code PARKING_SECURITY_JWT_SECRET}, or the development
+ * defaults; {@code PARKING_TOKEN_MINUTES} sets the lifetime (60 by default).
  */
 public final class DevTokenCommand {
 
@@ -24,9 +24,9 @@ public final class DevTokenCommand {
     try {
       TokenSettings settings =
           new TokenSettings(
-              env("PARKING_JWT_ISSUER", TokenSettings.DEFAULT_ISSUER),
-              env("PARKING_JWT_AUDIENCE", TokenSettings.DEFAULT_AUDIENCE),
-              env("PARKING_JWT_SECRET", TokenSettings.DEVELOPMENT_SECRET));
+              env("PARKING_SECURITY_JWT_ISSUER", TokenSettings.DEFAULT_ISSUER),
+              env("PARKING_SECURITY_JWT_AUDIENCE", TokenSettings.DEFAULT_AUDIENCE),
+              env("PARKING_SECURITY_JWT_SECRET", TokenSettings.DEVELOPMENT_SECRET));
       long minutes = Long.parseLong(env("PARKING_TOKEN_MINUTES", "60"));
       System.out.println(new DevTokens(settings).mint(args[0], roles, Duration.ofMinutes(minutes)));
     } catch (IllegalArgumentException e) {

@@ -18,7 +18,7 @@ public final class DevelopmentKeyGuard {
     if (production && settings.usesDevelopmentSecret()) {
       throw new IllegalStateException(
           "The prod profile is active but parking.security.jwt.secret is the published"
-              + " development key: set PARKING_JWT_SECRET to the identity provider's key");
+              + " development key: set PARKING_SECURITY_JWT_SECRET to the identity provider's key");
     }
   }
 }
