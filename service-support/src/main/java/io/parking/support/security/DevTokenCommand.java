@@ -22,21 +22,17 @@ public final class DevTokenCommand {
     }
     List<String> roles = new ArrayList<>(List.of(args).subList(1, args.length));
     try {
-      TokenSettings settings =
-          new TokenSettings(
-              env("PARKING_SECURITY_JWT_ISSUER", TokenSettings.DEFAULT_ISSUER),
-              env("PARKING_SECURITY_JWT_AUDIENCE", TokenSettings.DEFAULT_AUDIENCE),
-              env("PARKING_SECURITY_JWT_SECRET", TokenSettings.DEVELOPMENT_SECRET));
-      long minutes = Long.parseLong(env("PARKING_TOKEN_MINUTES", "60"));
+      TokenSettings settings = TokenSettings.fromEnvironment();
+      String lifetime = System.getenv("PARKING_TOKEN_MINUTES");
+      long minutes = lifetime == null || lifetime.isBlank() ? 60 : Long.parseLong(lifetime);
       System.out.println(new DevTokens(settings).mint(args[0], roles, Duration.ofMinutes(minutes)));
+    } catch (NumberFormatException e) {
+      System.err.println(
+          "PARKING_TOKEN_MINUTES is not a whole number of minutes: " + e.getMessage());
+      System.exit(2);
     } catch (IllegalArgumentException e) {
       System.err.println("cannot mint a token: " + e.getMessage());
       System.exit(2);
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -1,6 +1,6 @@
 package io.parking.support.security;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * The roles a token's {@value #CLAIM} claim may name. docs/security.md says what each may do; every
@@ -23,7 +23,7 @@ public final class Roles {
   /** Another service of the platform calling an internal endpoint. */
   public static final String SERVICE = "service";
 
-  public static final Set<String> ALL = Set.of(DRIVER, KIOSK, OPERATOR, SERVICE);
+  public static final List<String> ALL = List.of(DRIVER, KIOSK, OPERATOR, SERVICE);
 
   private Roles() {}
 }

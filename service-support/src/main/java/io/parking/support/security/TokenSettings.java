@@ -53,6 +53,23 @@ public record TokenSettings(String issuer, String audience, String secret) {
     return new TokenSettings(DEFAULT_ISSUER, DEFAULT_AUDIENCE, DEVELOPMENT_SECRET);
   }
 
+  /**
+   * Settings from the environment variables {@code PARKING_SECURITY_JWT_ISSUER}, {@code
+   * PARKING_SECURITY_JWT_AUDIENCE} and {@code PARKING_SECURITY_JWT_SECRET}, with the development
+   * value for each one that is unset or blank. For programs without Spring's property binding.
+   */
+  public static TokenSettings fromEnvironment() {
+    return new TokenSettings(
+        environment("PARKING_SECURITY_JWT_ISSUER", DEFAULT_ISSUER),
+        environment("PARKING_SECURITY_JWT_AUDIENCE", DEFAULT_AUDIENCE),
+        environment("PARKING_SECURITY_JWT_SECRET", DEVELOPMENT_SECRET));
+  }
+
+  private static String environment(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
   public boolean usesDevelopmentSecret() {
     return DEVELOPMENT_SECRET.equals(secret);
   }

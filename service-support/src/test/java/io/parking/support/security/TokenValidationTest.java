@@ -83,7 +83,7 @@ class TokenValidationTest {
 
     assertThatThrownBy(() -> DevelopmentKeyGuard.check(settings, production))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("PARKING_JWT_SECRET");
+        .hasMessageContaining("PARKING_SECURITY_JWT_SECRET");
     DevelopmentKeyGuard.check(settings, new StandardEnvironment());
   }
 
