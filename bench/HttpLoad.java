@@ -1,3 +1,6 @@
+import io.parking.support.security.DevTokens;
+import io.parking.support.security.Roles;
+import io.parking.support.security.TokenSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,11 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *       do.
  * </ul>
  *
- * <p>Run with the java launcher: {@code java bench/HttpLoad.java book <gatewayUrl> <firstSpotId>
- * <lastSpotId> <clients> <seconds>} or {@code java bench/HttpLoad.java read <gatewayUrl> <lotId>
- * <clients> <seconds>}.
+ * <p>Run with the java launcher and the token issuer on the class path ({@code BENCH_TOKEN_CP} of
+ * bench/platform.sh): {@code java -cp $BENCH_TOKEN_CP bench/HttpLoad.java book <gatewayUrl>
+ * <firstSpotId> <lastSpotId> <clients> <seconds>} or {@code ... read <gatewayUrl> <lotId> <clients>
+ * <seconds>}. Each booking client is a driver of its own with a development token signed with
+ * {@code PARKING_SECURITY_JWT_SECRET}; reads are anonymous, as a kiosk page sends them.
  */
 public class HttpLoad {
+
+  private static final DevTokens TOKENS = new DevTokens(TokenSettings.fromEnvironment());
 
   public static void main(String[] args) throws Exception {
     if (args.length == 6 && args[0].equals("book")) {
@@ -53,7 +60,7 @@ public class HttpLoad {
             return HttpRequest.newBuilder(URI.create(gateway + "/api/bookings"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("X-User-Id", "bench-driver-" + client)
+                .header("Authorization", "Bearer " + driverToken(client))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
           });
@@ -71,6 +78,10 @@ public class HttpLoad {
               + "       java HttpLoad.java read <gatewayUrl> <lotId> <clients> <seconds>");
       System.exit(2);
     }
+  }
+
+  private static String driverToken(int client) {
+    return TOKENS.mint("bench-driver-" + client, List.of(Roles.DRIVER), Duration.ofHours(1));
   }
 
   /**

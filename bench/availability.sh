@@ -22,7 +22,7 @@ bench_platform_start "$WORK/start.out"
 
 echo
 echo "== availability reads, $CLIENTS clients, ${SECONDS_PER_RUN} s =="
-"$BENCH_JAVA" "$ROOT/bench/HttpLoad.java" read "$BENCH_GATEWAY" "$BENCH_LOT" "$CLIENTS" \
+"$BENCH_JAVA" -cp "$BENCH_TOKEN_CP" "$ROOT/bench/HttpLoad.java" read "$BENCH_GATEWAY" "$BENCH_LOT" "$CLIENTS" \
   "$SECONDS_PER_RUN" | tee "$WORK/gateway.out"
 gateway_rate=$(sed -n 's/^gateway availability reads: \([0-9]*\) succeeded\/s.*/\1/p' "$WORK/gateway.out")
 

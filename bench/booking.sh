@@ -76,7 +76,7 @@ run_pgbench() { # script clients first last user
 
 echo
 echo "== booking throughput, ${SECONDS_PER_RUN} s per run =="
-"$JAVA" "$ROOT/bench/HttpLoad.java" book "$GATEWAY" "$first_spot" "$last_spot" \
+"$JAVA" -cp "$BENCH_TOKEN_CP" "$ROOT/bench/HttpLoad.java" book "$GATEWAY" "$first_spot" "$last_spot" \
   "$GATEWAY_CLIENTS" "$SECONDS_PER_RUN" | tee "$WORK/gateway.out"
 gateway_rate=$(sed -n 's/^gateway bookings: \([0-9]*\) succeeded\/s.*/\1/p' "$WORK/gateway.out")
 read -r raw_rate raw_latency < <(run_pgbench optimistic "$PGBENCH_CLIENTS" "$first_spot" "$last_spot" raw)

@@ -1,7 +1,8 @@
 # Sourced by the benchmark scripts: starts a separate platform with ./parking on its own
 # ports (18080-18085, 19092-19093), database parking_bench, Redis prefix bench: and MQTT root
 # bench/parking, so that a benchmark can run beside a platform on the default ports.
-# Defines BENCH_GATEWAY, BENCH_JAVA and BENCH_LOT, and stops and drops everything on exit.
+# Defines BENCH_GATEWAY, BENCH_JAVA, BENCH_LOT and BENCH_TOKEN_CP (the class path of the
+# development token issuer), and stops and drops everything on exit.
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PARKING_RUN_DIR="$BENCH_ROOT/run/bench-platform"
@@ -15,6 +16,7 @@ unset DB_URL KAFKA_BOOTSTRAP_SERVERS
 
 BENCH_PSQL=(psql -h 127.0.0.1 -U postgres -qtA -v ON_ERROR_STOP=1)
 BENCH_GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
+BENCH_TOKEN_CP="$BENCH_ROOT/service-support/target/service-support-0.1.0-SNAPSHOT.jar:$BENCH_ROOT/service-support/target/token-command-libs/*"
 
 # Stops the platform and removes its database and Redis keys.
 bench_platform_clear() {

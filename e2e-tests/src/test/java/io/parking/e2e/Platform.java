@@ -1,5 +1,6 @@
 package io.parking.e2e;
 
+import io.parking.support.security.TokenSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ final class Platform implements AutoCloseable {
   private final String mqttTopicRoot;
   private final int gatewayPort;
   private final String mqttClientId;
+  private final TokenSettings tokenSettings;
 
   private Platform(Path projectDir) throws IOException {
     this.projectDir = projectDir;
@@ -46,6 +48,14 @@ final class Platform implements AutoCloseable {
     this.mqttClientId = "iot-gateway-e2e-" + runId;
     environment.put("MQTT_CLIENT_ID", mqttClientId);
     environment.put("PARKING_AVAILABILITY_REBUILD_INTERVAL", "2s");
+    // A signing key of this run only, so the test shows the services take the configured key and
+    // not the published development one.
+    this.tokenSettings =
+        new TokenSettings(
+            TokenSettings.DEFAULT_ISSUER,
+            TokenSettings.DEFAULT_AUDIENCE,
+            "e2e-signing-key-" + UUID.randomUUID() + UUID.randomUUID());
+    environment.put("PARKING_SECURITY_JWT_SECRET", tokenSettings.secret());
     environment.put("GATEWAY_PORT", Integer.toString(gatewayPort));
     for (String port :
         List.of(
@@ -71,6 +81,11 @@ final class Platform implements AutoCloseable {
 
   String gatewayUrl() {
     return "http://127.0.0.1:" + gatewayPort;
+  }
+
+  /** The issuer, audience and signing key the platform's services accept. */
+  TokenSettings tokenSettings() {
+    return tokenSettings;
   }
 
   String mqttUrl() {

@@ -3,6 +3,8 @@ package io.parking.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parking.support.security.DevTokens;
+import io.parking.support.security.TokenSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +43,9 @@ class PlatformEndToEndIT {
   @BeforeAll
   static void startPlatform() throws Exception {
     platform = Platform.start();
-    gateway = new Gateway(platform.gatewayUrl());
+    gateway = new Gateway(platform.gatewayUrl(), platform.tokenSettings());
 
-    JsonNode lots = gateway.get("/api/lots").json();
+    JsonNode lots = gateway.getAsOperator("/api/lots").json();
     JsonNode cityMall = null;
     for (JsonNode lot : lots) {
       if ("city-mall".equals(lot.path("code").asString())) {
@@ -144,7 +146,7 @@ class PlatformEndToEndIT {
                             () ->
                                 gateway.post(
                                     "/api/bookings",
-                                    "driver-fill",
+                                    "driver-fill-" + spot,
                                     "{\"spotId\": %d, %s}".formatted(spot, window)))
                 .toList());
     assertThat(fill)
@@ -173,6 +175,121 @@ class PlatformEndToEndIT {
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(5))
         .until(() -> freeOnFloor(floorId) == 0);
+  }
+
+  @Test
+  void driverCannotTouchAnotherDriversBookings() throws Exception {
+    long floorId = floors.get(2).path("floorId").asLong();
+    String owner = "driver-owner-" + UUID.randomUUID();
+    String other = "driver-other-" + UUID.randomUUID();
+    Instant start = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    Gateway.Response bySpot =
+        gateway.post(
+            "/api/bookings",
+            owner,
+            bookingBody(firstAvailableSpot(floorId), start, start.plusSeconds(3600)));
+    Gateway.Response byAnySpot =
+        gateway.post(
+            "/api/bookings/any",
+            owner,
+            "{\"lotId\": %d, \"floorId\": %d, \"startTime\": \"%s\", \"endTime\": \"%s\"}"
+                .formatted(lotId, floorId, start, start.plusSeconds(3600)));
+    assertThat(bySpot.status()).as("by spot: %s", bySpot).isEqualTo(201);
+    assertThat(byAnySpot.status()).as("any spot: %s", byAnySpot).isEqualTo(201);
+
+    for (Gateway.Response booking : List.of(bySpot, byAnySpot)) {
+      String path = "/api/bookings/" + booking.json().path("bookingId").asString();
+      String later = "{\"endTime\": \"%s\"}".formatted(start.plusSeconds(7200));
+      String otherToken = gateway.token(other, "driver");
+      List<Gateway.Response> attempts =
+          List.of(
+              gateway.send("GET", path, otherToken, null),
+              gateway.send("PATCH", path, otherToken, later),
+              gateway.send("POST", path + "/check-in", otherToken, null),
+              gateway.send("POST", path + "/complete", otherToken, null),
+              gateway.send("DELETE", path, otherToken, null));
+
+      for (Gateway.Response attempt : attempts) {
+        assertThat(attempt.status()).as("other driver on %s: %s", path, attempt).isEqualTo(404);
+        assertThat(attempt.contentType()).startsWith("application/problem+json");
+      }
+      Gateway.Response unchanged = gateway.send("GET", path, gateway.token(owner, "driver"), null);
+      assertThat(unchanged.json().path("status").asString()).isEqualTo("reserved");
+      assertThat(unchanged.json().path("endTime").asString())
+          .isEqualTo(booking.json().path("endTime").asString());
+    }
+    Gateway.Response otherList = gateway.get("/api/bookings", other);
+    assertThat(otherList.status()).isEqualTo(200);
+    assertThat(otherList.body())
+        .doesNotContain(bySpot.json().path("bookingId").asString())
+        .doesNotContain(byAnySpot.json().path("bookingId").asString());
+  }
+
+  @Test
+  void kioskTokenReadsOnlyAvailability() throws Exception {
+    String kiosk = gateway.token("kiosk-entrance-1", "kiosk");
+
+    Gateway.Response counts =
+        gateway.send("GET", "/api/lots/" + lotId + "/availability", kiosk, null);
+    List<Gateway.Response> refused =
+        List.of(
+            gateway.send("GET", "/api/lots", kiosk, null),
+            gateway.send("GET", "/api/bookings", kiosk, null),
+            gateway.send("POST", "/api/bookings", kiosk, bookingBody(firstAvailableSpot(
+                floors.get(0).path("floorId").asLong()))),
+            gateway.send("GET", "/api/payments?bookingId=" + UUID.randomUUID(), kiosk, null),
+            gateway.send("GET", "/api/notifications", kiosk, null),
+            gateway.send("GET", "/api/operator/reconciliation?lotId=" + lotId, kiosk, null));
+
+    assertThat(counts.status()).as("counts: %s", counts).isEqualTo(200);
+    for (Gateway.Response answer : refused) {
+      assertThat(answer.status()).as("kiosk: %s", answer).isEqualTo(403);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+  }
+
+  @Test
+  void invalidTokensAreRejected() throws Exception {
+    Instant hourAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+    String expired =
+        new DevTokens(platform.tokenSettings())
+            .sign("driver-late", List.of("driver"), hourAgo, hourAgo.plusSeconds(600));
+    // Signed with the published development key, which this platform does not accept.
+    String foreignKey =
+        new DevTokens(TokenSettings.development())
+            .mint("driver-forger", List.of("driver"), Duration.ofMinutes(5));
+
+    List<Gateway.Response> answers =
+        List.of(
+            gateway.send("GET", "/api/bookings", null, null),
+            gateway.send("GET", "/api/bookings", expired, null),
+            gateway.send("GET", "/api/bookings", foreignKey, null),
+            gateway.send("GET", "/api/bookings", null, null, "X-User-Id", "driver-1"));
+
+    for (Gateway.Response answer : answers) {
+      assertThat(answer.status()).as("bad token: %s", answer).isEqualTo(401);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+  }
+
+  @Test
+  void callerSuppliedUserIdIsIgnored() throws Exception {
+    long floorId = floors.get(1).path("floorId").asLong();
+    String driver = "driver-real-" + UUID.randomUUID();
+
+    Gateway.Response booking =
+        gateway.send(
+            "POST",
+            "/api/bookings",
+            gateway.token(driver, "driver"),
+            bookingBody(firstAvailableSpot(floorId)),
+            "X-User-Id",
+            "driver-forged");
+
+    assertThat(booking.status()).as("booking: %s", booking).isEqualTo(201);
+    assertThat(booking.json().path("userId").asString()).isEqualTo(driver);
+    assertThat(gateway.get("/api/bookings", "driver-forged").body())
+        .doesNotContain(booking.json().path("bookingId").asString());
   }
 
   @Test
@@ -285,7 +402,7 @@ class PlatformEndToEndIT {
   private static List<Long> availableSpots(long floorId) throws Exception {
     List<Long> spots = new ArrayList<>();
     for (JsonNode spot :
-        gateway.get("/api/lots/" + lotId + "/floors/" + floorId + "/spots").json()) {
+        gateway.getAsOperator("/api/lots/" + lotId + "/floors/" + floorId + "/spots").json()) {
       if ("available".equals(spot.path("status").asString())) {
         spots.add(spot.path("spotId").asLong());
       }
@@ -343,7 +460,7 @@ class PlatformEndToEndIT {
   }
 
   private static long firstAvailableSpot(long floorId) throws Exception {
-    JsonNode spots = gateway.get("/api/lots/" + lotId + "/floors/" + floorId + "/spots").json();
+    JsonNode spots = gateway.getAsOperator("/api/lots/" + lotId + "/floors/" + floorId + "/spots").json();
     for (JsonNode spot : spots) {
       if ("available".equals(spot.path("status").asString())
           && "regular".equals(spot.path("type").asString())) {
@@ -364,7 +481,7 @@ class PlatformEndToEndIT {
   }
 
   private static String spotStatus(long spotId) throws Exception {
-    return gateway.get("/api/spots/" + spotId).json().path("status").asString();
+    return gateway.getAsOperator("/api/spots/" + spotId).json().path("status").asString();
   }
 
   private static String paymentStatus(String bookingId, String driver) throws Exception {

@@ -1,5 +1,8 @@
 package io.parking.simulator;
 
+import io.parking.support.security.DevTokens;
+import io.parking.support.security.Roles;
+import io.parking.support.security.TokenSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +50,11 @@ public final class SensorSimulator {
   /** Real seconds between two heartbeats of each sensor (sensors send one a minute when idle). */
   private static final long HEARTBEAT_SECONDS = 60;
 
+  /** Lifetime of the tokens the simulator mints for each request it sends. */
+  private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
+
   private final HttpClient http = HttpClient.newHttpClient();
+  private final DevTokens tokens = new DevTokens(TokenSettings.fromEnvironment());
   private final String gatewayUrl;
   private final String topicRoot;
   private final double speed;
@@ -167,7 +174,7 @@ public final class SensorSimulator {
           http.send(
               HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/bookings"))
                   .header("Content-Type", "application/json")
-                  .header("X-User-Id", "sim-driver-" + spot)
+                  .header("Authorization", bearer("sim-driver-" + spot, Roles.DRIVER))
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -263,13 +270,20 @@ public final class SensorSimulator {
   private JsonNode getJson(String path) throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(gatewayUrl + path)).GET().build(),
+            HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .header("Authorization", bearer("sim-operator", Roles.OPERATOR))
+                .GET()
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException(
           "GET " + path + " returned " + response.statusCode() + ": " + response.body());
     }
     return MAPPER.readTree(response.body());
+  }
+
+  private String bearer(String user, String role) {
+    return "Bearer " + tokens.mint(user, List.of(role), TOKEN_LIFETIME);
   }
 
   private static String env(String name, String fallback) {
