@@ -1,12 +1,12 @@
 package io.parking.e2e;
 
-import java.io.IOException;
 import io.parking.support.security.DevTokens;
 import io.parking.support.security.Roles;
 import io.parking.support.security.TokenSettings;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;

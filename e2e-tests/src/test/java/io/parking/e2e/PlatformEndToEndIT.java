@@ -235,8 +235,11 @@ class PlatformEndToEndIT {
         List.of(
             gateway.send("GET", "/api/lots", kiosk, null),
             gateway.send("GET", "/api/bookings", kiosk, null),
-            gateway.send("POST", "/api/bookings", kiosk, bookingBody(firstAvailableSpot(
-                floors.get(0).path("floorId").asLong()))),
+            gateway.send(
+                "POST",
+                "/api/bookings",
+                kiosk,
+                bookingBody(firstAvailableSpot(floors.get(0).path("floorId").asLong()))),
             gateway.send("GET", "/api/payments?bookingId=" + UUID.randomUUID(), kiosk, null),
             gateway.send("GET", "/api/notifications", kiosk, null),
             gateway.send("GET", "/api/operator/reconciliation?lotId=" + lotId, kiosk, null));
@@ -460,7 +463,8 @@ class PlatformEndToEndIT {
   }
 
   private static long firstAvailableSpot(long floorId) throws Exception {
-    JsonNode spots = gateway.getAsOperator("/api/lots/" + lotId + "/floors/" + floorId + "/spots").json();
+    JsonNode spots =
+        gateway.getAsOperator("/api/lots/" + lotId + "/floors/" + floorId + "/spots").json();
     for (JsonNode spot : spots) {
       if ("available".equals(spot.path("status").asString())
           && "regular".equals(spot.path("type").asString())) {
