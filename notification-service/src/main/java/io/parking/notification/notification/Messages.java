@@ -5,6 +5,7 @@ import io.parking.events.BookingOverstayed;
 import io.parking.events.PaymentChanged;
 import io.parking.events.PaymentReceipt;
 import io.parking.events.SensorAlert;
+import io.parking.events.UnreservedOccupancy;
 import io.parking.events.WrongSpotSuspected;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -114,6 +115,23 @@ final class Messages {
     return ("Your booked spot is %d, but a car was detected on spot %d. If that is yours, please"
             + " move it to spot %d.")
         .formatted(suspicion.bookedSpotId(), suspicion.occupiedSpotId(), suspicion.bookedSpotId());
+  }
+
+  /**
+   * Builds the operator alert of a car on a spot without a due booking. A spot in state {@code
+   * reserved} is held for a later booking, which the text names because that booking's driver will
+   * find the spot occupied.
+   */
+  static String unreservedOccupancyAlert(UnreservedOccupancy occupancy) {
+    String spot =
+        "spot %d (lot %d, floor %d)"
+            .formatted(occupancy.spotId(), occupancy.lotId(), occupancy.floorId());
+    String reason =
+        "reserved".equals(occupancy.spotStatus())
+            ? "it is held for a later booking and no booking was due on it"
+            : "no booking was due on it";
+    return "Sensor %s saw a car on %s at %s, but %s."
+        .formatted(occupancy.sensorId(), spot, occupancy.startedAt(), reason);
   }
 
   static String startingSoon(LiveBookings.LiveBooking booking) {

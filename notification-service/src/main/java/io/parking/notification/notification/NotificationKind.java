@@ -18,6 +18,8 @@ public enum NotificationKind {
   OVERSTAY_ALERT,
   /** For operators: a driver may have parked on another spot than the booked one. */
   WRONG_SPOT_ALERT,
+  /** For operators: a car is parked on a spot that no booking was due on. */
+  UNRESERVED_OCCUPANCY_ALERT,
   /** For the driver: the booking ended but the car is still on the spot. */
   OVERSTAY,
   /** For the driver: the booked spot is empty while another spot on its floor was taken. */

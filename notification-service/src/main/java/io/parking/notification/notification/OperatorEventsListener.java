@@ -5,6 +5,7 @@ import io.parking.events.EventEnvelope;
 import io.parking.events.EventTypes;
 import io.parking.events.SensorAlert;
 import io.parking.events.Topics;
+import io.parking.events.UnreservedOccupancy;
 import io.parking.events.WrongSpotSuspected;
 import io.parking.notification.delivery.OutgoingEvent;
 import io.parking.notification.messaging.EventReader;
@@ -21,8 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the operator topic. Each alert goes to the operator user's in-app feed and to every
- * matching webhook subscription. An overstay or a suspected wrong spot also goes to the booking's
- * driver when the payload names one. Other event types are ignored.
+ * webhook subscription of its lot and event type. An overstay or a suspected wrong spot also goes
+ * to the booking's driver when the payload names one. No event of this topic sends an e-mail,
+ * because the service has no operator address and the driver messages stay in the feed. Other event
+ * types are ignored.
  */
 @Component
 class OperatorEventsListener {
@@ -62,6 +65,8 @@ class OperatorEventsListener {
       }
       case EventTypes.BOOKING_OVERSTAYED -> onOverstay(record, readOverstay(record));
       case EventTypes.BOOKING_WRONG_SPOT_SUSPECTED -> onWrongSpot(record, readWrongSpot(record));
+      case EventTypes.SPOT_UNRESERVED_OCCUPANCY ->
+          onUnreservedOccupancy(record, readUnreservedOccupancy(record));
       default ->
           log.debug(
               "Ignored event type {} at {}-{} offset {}",
@@ -142,6 +147,27 @@ class OperatorEventsListener {
         () -> {});
   }
 
+  private void onUnreservedOccupancy(
+      ConsumerRecord<String, String> record, EventEnvelope<UnreservedOccupancy> event) {
+    UnreservedOccupancy occupancy = event.payload();
+    notifications.handle(
+        new OutgoingEvent(
+            event.eventId(),
+            event.type(),
+            null,
+            null,
+            occupancy.lotId(),
+            null,
+            null,
+            record.value()),
+        List.of(
+            new FeedEntry(
+                properties.operatorUserId(),
+                NotificationKind.UNRESERVED_OCCUPANCY_ALERT,
+                Messages.unreservedOccupancyAlert(occupancy))),
+        () -> {});
+  }
+
   private EventEnvelope<SensorAlert> readSensorAlert(ConsumerRecord<String, String> record) {
     return read(record, SensorAlert.class, "sensorId", SensorAlert::sensorId, SensorAlert::spotId);
   }
@@ -162,6 +188,23 @@ class OperatorEventsListener {
         "bookingId",
         WrongSpotSuspected::bookingId,
         WrongSpotSuspected::bookedSpotId);
+  }
+
+  /** Reads an unreserved occupancy and rejects it when the sensor id or the start is missing. */
+  private EventEnvelope<UnreservedOccupancy> readUnreservedOccupancy(
+      ConsumerRecord<String, String> record) {
+    EventEnvelope<UnreservedOccupancy> event =
+        read(
+            record,
+            UnreservedOccupancy.class,
+            "sensorId",
+            UnreservedOccupancy::sensorId,
+            UnreservedOccupancy::spotId);
+    if (event.payload().startedAt() == null) {
+      throw new InvalidEventException(
+          "Event %s (%s) lacks startedAt".formatted(event.eventId(), event.type()));
+    }
+    return event;
   }
 
   /**

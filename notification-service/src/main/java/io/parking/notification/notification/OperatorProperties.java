@@ -7,7 +7,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the operator notifications.
  *
- * @param operatorUserId user id whose in-app feed ({@code X-User-Id}) gets the operator alerts
+ * @param operatorUserId user id whose in-app feed gets the operator alerts: the subject of the
+ *     operator token that reads them
  */
 @Validated
 @ConfigurationProperties("parking.notification")

@@ -12,8 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -43,22 +42,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         request);
   }
 
-  @Override
-  protected ResponseEntity<Object> handleServletRequestBindingException(
-      ServletRequestBindingException ex,
-      HttpHeaders headers,
-      HttpStatusCode status,
-      WebRequest request) {
-    if (ex instanceof MissingRequestHeaderException missing) {
-      String name = missing.getHeaderName();
-      return invalidInput(
-          name,
-          "is required",
-          "Header '" + name + "' is missing. Send the driver's id in it.",
-          headers,
-          request);
-    }
-    return super.handleServletRequestBindingException(ex, headers, status, request);
+  /**
+   * Returns 403 for a controller's own access check, which runs after the security chain's role
+   * rules, with the same type and title as the chain's 403.
+   */
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail handleAccessDenied(AccessDeniedException ex, WebRequest request) {
+    log.info("Rejected request {} with 403: {}", request.getDescription(false), ex.getMessage());
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Role not allowed", ex.getMessage());
   }
 
   @Override

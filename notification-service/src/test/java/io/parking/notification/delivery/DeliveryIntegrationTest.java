@@ -7,6 +7,7 @@ import io.parking.events.BookingChanged;
 import io.parking.events.EventEnvelope;
 import io.parking.events.PaymentReceipt;
 import io.parking.events.Topics;
+import io.parking.notification.support.BearerTokens;
 import io.parking.notification.support.IntegrationTest;
 import io.parking.notification.support.PlatformEvents;
 import io.parking.notification.support.WebhookReceiver;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -74,7 +76,9 @@ class DeliveryIntegrationTest extends IntegrationTest {
         .untilAsserted(
             () ->
                 assertThat(
-                        mvc.get().uri("/api/notifications/deliveries").header("X-User-Id", userId))
+                        mvc.get()
+                            .uri("/api/notifications/deliveries")
+                            .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(userId)))
                     .hasStatus(HttpStatus.OK)
                     .bodyJson()
                     .isLenientlyEqualTo(

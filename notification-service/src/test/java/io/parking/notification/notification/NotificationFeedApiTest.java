@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.parking.events.Topics;
+import io.parking.notification.support.BearerTokens;
 import io.parking.notification.support.IntegrationTest;
 import io.parking.notification.support.PlatformEvents;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -51,7 +53,10 @@ class NotificationFeedApiTest extends IntegrationTest {
 
   @Test
   void feedListsCallersNotificationsNewestFirst() {
-    assertThat(mvc.get().uri("/api/notifications").header("X-User-Id", driver))
+    assertThat(
+            mvc.get()
+                .uri("/api/notifications")
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver)))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -65,7 +70,10 @@ class NotificationFeedApiTest extends IntegrationTest {
 
   @Test
   void feedOmitsOtherDriversNotifications() {
-    assertThat(mvc.get().uri("/api/notifications").header("X-User-Id", otherDriver))
+    assertThat(
+            mvc.get()
+                .uri("/api/notifications")
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(otherDriver)))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -80,7 +88,10 @@ class NotificationFeedApiTest extends IntegrationTest {
     Notification stored =
         notifications.findByUserIdAndBookingIdOrderByCreatedAtDesc(driver, secondBooking).get(0);
 
-    assertThat(mvc.get().uri("/api/notifications").header("X-User-Id", driver))
+    assertThat(
+            mvc.get()
+                .uri("/api/notifications")
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver)))
         .bodyJson()
         .extractingPath("$[0]")
         .asMap()
@@ -95,7 +106,7 @@ class NotificationFeedApiTest extends IntegrationTest {
     assertThat(
             mvc.get()
                 .uri("/api/notifications?bookingId={id}", firstBooking)
-                .header("X-User-Id", driver))
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver)))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -111,41 +122,18 @@ class NotificationFeedApiTest extends IntegrationTest {
     assertThat(
             mvc.get()
                 .uri("/api/notifications?bookingId={id}", otherDriversBooking)
-                .header("X-User-Id", driver))
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver)))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isEqualTo("[]");
   }
 
   @Test
-  void feedWithoutUserHeaderIsBadRequest() {
-    assertThat(mvc.get().uri("/api/notifications"))
-        .hasStatus(HttpStatus.BAD_REQUEST)
-        .bodyJson()
-        .isLenientlyEqualTo(
-            """
-            {"type": "%sinvalid-request", "title": "Invalid request", "status": 400,
-             "errors": [{"field": "X-User-Id", "message": "is required"}]}
-            """
-                .formatted(PROBLEMS));
-  }
-
-  @Test
-  void feedWithBlankUserHeaderIsBadRequest() {
-    assertThat(mvc.get().uri("/api/notifications").header("X-User-Id", "  "))
-        .hasStatus(HttpStatus.BAD_REQUEST)
-        .bodyJson()
-        .isLenientlyEqualTo(
-            """
-            {"type": "%sinvalid-request", "status": 400,
-             "errors": [{"field": "X-User-Id", "message": "must not be blank"}]}
-            """
-                .formatted(PROBLEMS));
-  }
-
-  @Test
   void feedWithMalformedBookingIdIsBadRequest() {
-    assertThat(mvc.get().uri("/api/notifications?bookingId=nope").header("X-User-Id", driver))
+    assertThat(
+            mvc.get()
+                .uri("/api/notifications?bookingId=nope")
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver)))
         .hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -158,7 +146,10 @@ class NotificationFeedApiTest extends IntegrationTest {
 
   @Test
   void deleteIsMethodNotAllowed() {
-    assertThat(mvc.delete().uri("/api/notifications").header("X-User-Id", driver))
+    assertThat(
+            mvc.delete()
+                .uri("/api/notifications")
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver)))
         .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
         .bodyJson()
         .isLenientlyEqualTo(

@@ -94,7 +94,9 @@ public abstract class IntegrationTest {
     registry.add("parking.notification.webhooks.subscriptions[1].secret", () -> WEBHOOK_SECRET);
     registry.add(
         "parking.notification.webhooks.subscriptions[1].event-types",
-        () -> "sensor.offline,sensor.low-battery,booking.overstayed,booking.wrong-spot-suspected");
+        () ->
+            "sensor.offline,sensor.low-battery,booking.overstayed,booking.wrong-spot-suspected,"
+                + "spot.unreserved-occupancy");
     registry.add(
         "parking.notification.webhooks.subscriptions[1].lot-ids", () -> PlatformEvents.LOT_ID);
     registry.add("parking.notification.operator-user-id", () -> OPERATOR_USER_ID);
