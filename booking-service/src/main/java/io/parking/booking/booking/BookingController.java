@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -19,18 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Bookings of the driver named in the {@code X-User-Id} header. Another driver's booking is 404 on
- * every endpoint.
+ * Bookings of the driver named by the bearer token's subject ({@code sub} claim). Another driver's
+ * booking is 404 on every endpoint. No request header can name another driver.
  */
 @RestController
 @RequestMapping("/api/bookings")
 class BookingController {
 
-  static final String USER_ID_HEADER = "X-User-Id";
-
   static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
-  /** Length of the {@code bookings.user_id} column. */
+  /** Length of the {@code bookings.user_id} column, which stores the token's subject. */
   private static final int MAX_USER_ID_LENGTH = 128;
 
   /** Largest page the booking list returns. */
@@ -47,10 +47,10 @@ class BookingController {
   /** Reserves the spot: 201 for a new booking, 200 for a repeated idempotency key. */
   @PostMapping
   ResponseEntity<BookingResponse> reserve(
-      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
+      @AuthenticationPrincipal Jwt jwt,
       @RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody ReserveBookingRequest request) {
-    String user = requireUserId(userId);
+    String user = driverId(jwt);
     String key = checkIdempotencyKey(idempotencyKey);
     return created(bookings.reserve(user, request, key));
   }
@@ -58,21 +58,21 @@ class BookingController {
   /** Reserves any free spot matching the request, with the same status codes as {@code POST}. */
   @PostMapping("/any")
   ResponseEntity<BookingResponse> reserveAny(
-      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
+      @AuthenticationPrincipal Jwt jwt,
       @RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody ReserveAnyRequest request) {
-    String user = requireUserId(userId);
+    String user = driverId(jwt);
     String key = checkIdempotencyKey(idempotencyKey);
     return created(anySpot.reserve(user, request, key));
   }
 
   @GetMapping
   BookingPage list(
-      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
+      @AuthenticationPrincipal Jwt jwt,
       @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    String user = requireUserId(userId);
+    String user = driverId(jwt);
     if (page < 0) {
       throw new InvalidParameterException("page", "must be 0 or more");
     }
@@ -83,39 +83,31 @@ class BookingController {
   }
 
   @GetMapping("/{bookingId}")
-  BookingResponse booking(
-      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
-      @PathVariable UUID bookingId) {
-    return bookings.find(requireUserId(userId), bookingId);
+  BookingResponse booking(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID bookingId) {
+    return bookings.find(driverId(jwt), bookingId);
   }
 
   @PatchMapping("/{bookingId}")
   BookingResponse extend(
-      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
+      @AuthenticationPrincipal Jwt jwt,
       @PathVariable UUID bookingId,
       @Valid @RequestBody ExtendBookingRequest request) {
-    return bookings.extend(requireUserId(userId), bookingId, request);
+    return bookings.extend(driverId(jwt), bookingId, request);
   }
 
   @PostMapping("/{bookingId}/check-in")
-  BookingResponse checkIn(
-      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
-      @PathVariable UUID bookingId) {
-    return bookings.checkIn(requireUserId(userId), bookingId);
+  BookingResponse checkIn(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID bookingId) {
+    return bookings.checkIn(driverId(jwt), bookingId);
   }
 
   @PostMapping("/{bookingId}/complete")
-  BookingResponse complete(
-      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
-      @PathVariable UUID bookingId) {
-    return bookings.complete(requireUserId(userId), bookingId);
+  BookingResponse complete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID bookingId) {
+    return bookings.complete(driverId(jwt), bookingId);
   }
 
   @DeleteMapping("/{bookingId}")
-  BookingResponse cancel(
-      @RequestHeader(name = USER_ID_HEADER, required = false) String userId,
-      @PathVariable UUID bookingId) {
-    return bookings.cancel(requireUserId(userId), bookingId);
+  BookingResponse cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID bookingId) {
+    return bookings.cancel(driverId(jwt), bookingId);
   }
 
   private static ResponseEntity<BookingResponse> created(Reservation reservation) {
@@ -153,13 +145,15 @@ class BookingController {
     return key;
   }
 
-  private static String requireUserId(String userId) {
-    if (userId == null || userId.isBlank()) {
-      throw new InvalidUserIdException("is missing or blank");
+  /**
+   * Returns the token's subject as the driver id. The decoder has already rejected a token without
+   * one, so only the length is left to check.
+   */
+  private static String driverId(Jwt jwt) {
+    String subject = jwt.getSubject();
+    if (subject.length() > MAX_USER_ID_LENGTH) {
+      throw new TokenSubjectTooLongException(subject.length(), MAX_USER_ID_LENGTH);
     }
-    if (userId.length() > MAX_USER_ID_LENGTH) {
-      throw new InvalidUserIdException("is longer than " + MAX_USER_ID_LENGTH + " characters");
-    }
-    return userId;
+    return subject;
   }
 }

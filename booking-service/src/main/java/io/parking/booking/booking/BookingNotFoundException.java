@@ -6,6 +6,6 @@ import java.util.UUID;
 public class BookingNotFoundException extends RuntimeException {
 
   public BookingNotFoundException(UUID bookingId) {
-    super("Booking " + bookingId + " not found for the driver in X-User-Id.");
+    super("Booking " + bookingId + " not found for the driver of the bearer token.");
   }
 }

@@ -1,6 +1,6 @@
 package io.parking.booking.booking;
 
-/** A query parameter or header other than {@code X-User-Id} has an invalid value. */
+/** A query parameter or header has an invalid value. */
 public class InvalidParameterException extends RuntimeException {
 
   private final String name;

@@ -8,9 +8,9 @@ import io.parking.booking.booking.IdempotencyKeyReusedException;
 import io.parking.booking.booking.IllegalBookingTransitionException;
 import io.parking.booking.booking.InvalidBookingWindowException;
 import io.parking.booking.booking.InvalidParameterException;
-import io.parking.booking.booking.InvalidUserIdException;
 import io.parking.booking.booking.NoSpotAvailableException;
 import io.parking.booking.booking.SpotUnavailableException;
+import io.parking.booking.booking.TokenSubjectTooLongException;
 import io.parking.booking.lot.FloorNotFoundException;
 import io.parking.booking.lot.LotNotFoundException;
 import io.parking.booking.lot.SpotNotFoundException;
@@ -173,12 +173,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  @ExceptionHandler(InvalidUserIdException.class)
-  ProblemDetail invalidUserId(InvalidUserIdException e) {
-    log.warn("Request rejected: header X-User-Id {}", e.reason());
+  @ExceptionHandler(TokenSubjectTooLongException.class)
+  ProblemDetail tokenSubjectTooLong(TokenSubjectTooLongException e) {
+    log.warn("Request rejected: {}", e.getMessage());
     ProblemDetail problem =
-        problem(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid request header", e.getMessage());
-    problem.setProperty("errors", List.of(new FieldProblem("X-User-Id", e.reason())));
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "invalid-token-subject",
+            "Invalid token subject",
+            e.getMessage());
+    problem.setProperty(
+        "errors",
+        List.of(new FieldProblem("sub", "is longer than " + e.maxLength() + " characters")));
     return problem;
   }
 

@@ -4,7 +4,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Internal API read by the availability service. The gateway does not route {@code /internal}. */
+/**
+ * Internal API read by the availability service with a service-role token. The gateway does not
+ * route {@code /internal}.
+ */
 @RestController
 class LayoutController {
 

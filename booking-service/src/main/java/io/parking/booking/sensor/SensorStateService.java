@@ -9,6 +9,7 @@ import io.parking.booking.sensor.SensorBookings.WaitingBooking;
 import io.parking.events.EventEnvelope;
 import io.parking.events.EventTypes;
 import io.parking.events.SensorStateChanged;
+import io.parking.events.UnreservedOccupancy;
 import io.parking.events.WrongSpotSuspected;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +29,12 @@ import org.springframework.transaction.annotation.Transactional;
  *       parking.booking.check-in-opens-before} before the start until the end): the booking is
  *       checked in and becomes active;
  *   <li>on any other spot: an unreserved occupancy is recorded for operators, and an available spot
- *       becomes occupied. If the spot was available, a wrong-spot suspicion is recorded for every
- *       reserved booking on the same floor whose arrival window is open and whose spot is still
- *       empty. Operators and the driver see it, but no booking is moved.
+ *       becomes occupied. Opening the occupancy also stores a {@code spot.unreserved-occupancy}
+ *       event for {@link io.parking.events.Topics#OPERATOR_EVENTS} in the outbox, in the same
+ *       transaction. A repeated reading while the occupancy is open stores none. If the spot was
+ *       available, a wrong-spot suspicion is recorded for every reserved booking on the same floor
+ *       whose arrival window is open and whose spot is still empty. Operators and the driver see
+ *       it, but no booking is moved.
  * </ul>
  *
  * A car leaving completes the spot's active booking, closes an unreserved occupancy and an
@@ -122,6 +126,18 @@ class SensorStateService {
 
     if (records.openUnreservedOccupancy(
         spot.lotId(), spot.floorId(), spotId, reading.sensorId(), reading.observedAt())) {
+      // NOTE: a car on an out-of-service spot sends spotStatus out_of_service, a value that the
+      // UnreservedOccupancy Javadoc does not list (it names available and reserved).
+      operatorEvents.publish(
+          EventTypes.SPOT_UNRESERVED_OCCUPANCY,
+          spotId,
+          new UnreservedOccupancy(
+              spot.lotId(),
+              spot.floorId(),
+              spotId,
+              reading.sensorId(),
+              spot.status().stored(),
+              reading.observedAt()));
       log.info(
           "Spot {} sensor {}: car without a booking due, unreserved occupancy recorded (spot {})",
           spotId,

@@ -7,6 +7,7 @@ import io.parking.booking.support.ApiClient.Response;
 import io.parking.booking.support.IntegrationTest;
 import io.parking.booking.support.TestLots;
 import io.parking.booking.support.TestLots.TestLot;
+import io.parking.booking.support.TestTokens;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
@@ -109,15 +111,6 @@ class BookingApiTest extends IntegrationTest {
   static Stream<Arguments> rejectedRequests() {
     return Stream.of(
         Arguments.of(
-            "missing user header",
-            null,
-            body("%d", START, END),
-            400,
-            "invalid-header",
-            "X-User-Id"),
-        Arguments.of(
-            "blank user header", "  ", body("%d", START, END), 400, "invalid-header", "X-User-Id"),
-        Arguments.of(
             "spotId not a number",
             "driver-1",
             body("\"abc\"", START, END),
@@ -184,6 +177,64 @@ class BookingApiTest extends IntegrationTest {
     assertThat(TestLots.bookingCount(jdbc, spotId)).isZero();
     assertThat(TestLots.status(jdbc, spotId)).isEqualTo("available");
     assertThat(TestLots.version(jdbc, spotId)).isZero();
+  }
+
+  @Test
+  void reserveWithoutTokenIsUnauthorized() {
+    long spotId = lot.spot(0);
+
+    Response response = api.post("/api/bookings", null, body(spotId, START, END));
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(String.valueOf(response.headers().getContentType()))
+        .startsWith("application/problem+json");
+    assertThat(response.headers().getFirst("WWW-Authenticate")).startsWith("Bearer");
+    assertThat(response.body().get("type").asString()).isEqualTo(PROBLEMS + "unauthenticated");
+    assertThat(TestLots.bookingCount(jdbc, spotId)).isZero();
+    assertThat(TestLots.status(jdbc, spotId)).isEqualTo("available");
+  }
+
+  @Test
+  void reserveWithBlankSubjectIsUnauthorized() {
+    long spotId = lot.spot(0);
+    String token = TestTokens.driverWithRawSubject("  ");
+
+    Response response =
+        api.exchange(
+            HttpMethod.POST, "/api/bookings", TestTokens.bearer(token), body(spotId, START, END));
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.body().get("type").asString()).isEqualTo(PROBLEMS + "unauthenticated");
+    assertThat(response.body().get("detail").asString()).contains("subject");
+    assertThat(TestLots.bookingCount(jdbc, spotId)).isZero();
+  }
+
+  @Test
+  void reserveWithOverlongSubjectIsBadRequest() {
+    long spotId = lot.spot(0);
+    String token = TestTokens.driver("d".repeat(129));
+
+    Response response =
+        api.exchange(
+            HttpMethod.POST, "/api/bookings", TestTokens.bearer(token), body(spotId, START, END));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().get("type").asString())
+        .isEqualTo(PROBLEMS + "invalid-token-subject");
+    assertThat(response.body().get("detail").asString()).contains("129", "128");
+    assertThat(fieldsOf(response)).containsExactly("sub");
+    assertThat(TestLots.bookingCount(jdbc, spotId)).isZero();
+    assertThat(TestLots.status(jdbc, spotId)).isEqualTo("available");
+  }
+
+  @Test
+  void reserveAcceptsSubjectOfColumnLength() {
+    String userId = "d".repeat(128);
+
+    Response response = api.post("/api/bookings", userId, body(lot.spot(0), START, END));
+
+    assertThat(response.status()).isEqualTo(201);
+    assertThat(response.body().get("userId").asString()).isEqualTo(userId);
   }
 
   @Test
@@ -256,13 +307,14 @@ class BookingApiTest extends IntegrationTest {
   }
 
   @Test
-  void bookingReadWithoutUserHeaderIsBadRequest() {
+  void bookingReadWithoutTokenIsUnauthorized() {
     String bookingId = reserve("driver-1", lot.spot(0));
 
     Response response = api.get("/api/bookings/" + bookingId, null);
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(fieldsOf(response)).containsExactly("X-User-Id");
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.body().get("type").asString()).isEqualTo(PROBLEMS + "unauthenticated");
+    assertThat(response.body().path("bookingId").isMissingNode()).isTrue();
   }
 
   @Test

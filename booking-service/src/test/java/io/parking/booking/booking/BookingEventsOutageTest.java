@@ -10,6 +10,7 @@ import io.parking.booking.support.TcpProxy;
 import io.parking.booking.support.TestDatabase;
 import io.parking.booking.support.TestLots;
 import io.parking.booking.support.TestLots.TestLot;
+import io.parking.booking.support.TestTokens;
 import io.parking.booking.support.TopicReader;
 import io.parking.events.EventTypes;
 import io.parking.events.Topics;
@@ -53,7 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
       "spring.kafka.producer.properties.delivery.timeout.ms=3000",
       "parking.outbox.send-timeout=6s",
       "parking.outbox.relay-interval=200ms",
-      "logging.level.io.parking=DEBUG"
+      "logging.level.io.parking=DEBUG",
+      TestTokens.ISSUER_PROPERTY,
+      TestTokens.AUDIENCE_PROPERTY,
+      TestTokens.SECRET_PROPERTY
     })
 @AutoConfigureRestTestClient
 @DirtiesContext

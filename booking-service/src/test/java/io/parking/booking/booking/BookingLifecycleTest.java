@@ -251,7 +251,7 @@ class BookingLifecycleTest extends IntegrationTest {
     Response negative = http.get("/api/bookings?page=-1", "driver-1");
     Response overflow = http.get("/api/bookings?page=99999999999999999999", "driver-1");
     Response badStatus = http.get("/api/bookings?status=parked", "driver-1");
-    Response noUser = http.get("/api/bookings", null);
+    Response noToken = http.get("/api/bookings", null);
 
     assertThat(huge.status()).isEqualTo(400);
     assertThat(fieldsOf(huge)).containsExactly("size");
@@ -261,7 +261,7 @@ class BookingLifecycleTest extends IntegrationTest {
     assertThat(overflow.status()).isEqualTo(400);
     assertThat(badStatus.status()).isEqualTo(400);
     assertThat(fieldsOf(badStatus)).containsExactly("status");
-    assertThat(noUser.status()).isEqualTo(400);
+    assertThat(noToken.status()).isEqualTo(401);
   }
 
   private String reserve(String userId, long spotId, String start, String end) {

@@ -7,6 +7,8 @@ import io.parking.booking.support.ApiClient.Response;
 import io.parking.booking.support.IntegrationTest;
 import io.parking.booking.support.TestLots;
 import io.parking.booking.support.TestLots.TestLot;
+import io.parking.booking.support.TestTokens;
+import io.parking.support.security.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 class LotApiTest extends IntegrationTest {
 
   private static final String PROBLEMS = "https://parking.example/problems/";
+
+  /**
+   * The lot catalogue is open to drivers, operators and services. These tests read it as a driver.
+   */
+  private static final String DRIVER = "driver-1";
 
   @Autowired private RestTestClient restClient;
   @Autowired private JsonMapper mapper;
@@ -36,7 +43,7 @@ class LotApiTest extends IntegrationTest {
 
   @Test
   void lotsListIncludesLotWithFloors() {
-    Response response = api.get("/api/lots");
+    Response response = api.get("/api/lots", DRIVER);
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode listed = null;
@@ -54,7 +61,7 @@ class LotApiTest extends IntegrationTest {
 
   @Test
   void lotReadReturnsFieldsAndFloorsInOrder() {
-    Response response = api.get("/api/lots/" + lot.lotId());
+    Response response = api.get("/api/lots/" + lot.lotId(), DRIVER);
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode body = response.body();
@@ -72,7 +79,7 @@ class LotApiTest extends IntegrationTest {
 
   @Test
   void unknownLotIsNotFound() {
-    Response response = api.get("/api/lots/" + Long.MAX_VALUE);
+    Response response = api.get("/api/lots/" + Long.MAX_VALUE, DRIVER);
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.body().get("type").asString()).isEqualTo(PROBLEMS + "lot-not-found");
@@ -84,7 +91,8 @@ class LotApiTest extends IntegrationTest {
     long floorId = lot.floor(1).floorId();
     TestLots.setStatus(jdbc, lot.floor(1).spotIds().get(1), "occupied");
 
-    Response response = api.get("/api/lots/" + lot.lotId() + "/floors/" + floorId + "/spots");
+    Response response =
+        api.get("/api/lots/" + lot.lotId() + "/floors/" + floorId + "/spots", DRIVER);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).hasSize(3);
@@ -102,7 +110,8 @@ class LotApiTest extends IntegrationTest {
     TestLot other = TestLots.create(jdbc, 1);
 
     Response response =
-        api.get("/api/lots/" + lot.lotId() + "/floors/" + other.floor(0).floorId() + "/spots");
+        api.get(
+            "/api/lots/" + lot.lotId() + "/floors/" + other.floor(0).floorId() + "/spots", DRIVER);
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.body().get("type").asString()).isEqualTo(PROBLEMS + "floor-not-found");
@@ -112,7 +121,7 @@ class LotApiTest extends IntegrationTest {
   void spotReadReturnsSpot() {
     long spotId = lot.spot(0);
 
-    Response response = api.get("/api/spots/" + spotId);
+    Response response = api.get("/api/spots/" + spotId, DRIVER);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body().get("spotNumber").asString()).isEqualTo("1-001");
@@ -121,7 +130,7 @@ class LotApiTest extends IntegrationTest {
 
   @Test
   void unknownSpotIsNotFound() {
-    Response response = api.get("/api/spots/" + Long.MAX_VALUE);
+    Response response = api.get("/api/spots/" + Long.MAX_VALUE, DRIVER);
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.body().get("type").asString()).isEqualTo(PROBLEMS + "spot-not-found");
@@ -136,7 +145,8 @@ class LotApiTest extends IntegrationTest {
     TestLots.setStatus(jdbc, spots.get(2), "occupied");
     TestLots.setStatus(jdbc, spots.get(3), "out_of_service");
 
-    Response response = api.get("/internal/lots/" + lot.lotId() + "/layout");
+    Response response =
+        api.getWithToken("/internal/lots/" + lot.lotId() + "/layout", serviceToken());
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode layout = response.body();
@@ -157,9 +167,14 @@ class LotApiTest extends IntegrationTest {
 
   @Test
   void layoutOfUnknownLotIsNotFound() {
-    Response response = api.get("/internal/lots/" + Long.MAX_VALUE + "/layout");
+    Response response =
+        api.getWithToken("/internal/lots/" + Long.MAX_VALUE + "/layout", serviceToken());
 
     assertThat(response.status()).isEqualTo(404);
+  }
+
+  private static String serviceToken() {
+    return TestTokens.mint("availability-service", Roles.SERVICE);
   }
 
   private static List<String> states(JsonNode floor) {

@@ -8,22 +8,30 @@ import io.parking.booking.support.ApiClient;
 import io.parking.booking.support.IntegrationTest;
 import io.parking.booking.support.TestLots;
 import io.parking.booking.support.TestLots.TestLot;
+import io.parking.booking.support.TestTokens;
+import io.parking.booking.support.TopicReader;
 import io.parking.events.EventEnvelope;
 import io.parking.events.EventTypes;
 import io.parking.events.SensorStateChanged;
 import io.parking.events.Topics;
+import io.parking.events.UnreservedOccupancy;
+import io.parking.support.security.Roles;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +44,7 @@ class SensorReconciliationTest extends IntegrationTest {
   @Autowired private JdbcClient jdbc;
   @Autowired private OverstayJob overstayJob;
   @Autowired private RestTestClient client;
+  @Autowired private EmbeddedKafkaBroker broker;
 
   private TestLot lot;
   private long sequence;
@@ -105,6 +114,55 @@ class SensorReconciliationTest extends IntegrationTest {
     assertThat(bookingStatus(bookingId)).isEqualTo("reserved");
     assertThat(TestLots.status(jdbc, spotId)).isEqualTo("reserved");
     assertThat(openOccupancies(spotId)).isEqualTo(1);
+    assertThat(operatorEventTypes(spotId)).containsExactly(EventTypes.SPOT_UNRESERVED_OCCUPANCY);
+    JsonNode event = operatorPayload(spotId, EventTypes.SPOT_UNRESERVED_OCCUPANCY);
+    assertThat(event.path("spotStatus").asString()).isEqualTo("reserved");
+    assertThat(event.path("spotId").asLong()).isEqualTo(spotId);
+  }
+
+  @Test
+  void unreservedCarSendsOneOperatorEvent() {
+    long walkInSpot = lot.spot(0);
+    long bookedSpot = lot.spot(1);
+    UUID bookingId = insertBooking(bookedSpot, "reserved", minutes(5), minutes(65));
+    TestLots.setStatus(jdbc, bookedSpot, "reserved");
+    Instant arrival = clock.instant();
+
+    awaitProcessed(send(walkInSpot, true));
+    clock.advance(Duration.ofMinutes(1));
+    // The same car, still on the spot, reported again.
+    awaitProcessed(send(walkInSpot, true));
+    // A car arriving for the booking that is due on its spot.
+    awaitProcessed(send(bookedSpot, true));
+
+    assertThat(bookingStatus(bookingId)).isEqualTo("active");
+    // The walk-in also parked during the booked driver's arrival window: a wrong-spot suspicion.
+    assertThat(operatorEventTypes(walkInSpot))
+        .containsExactly(
+            EventTypes.SPOT_UNRESERVED_OCCUPANCY, EventTypes.BOOKING_WRONG_SPOT_SUSPECTED);
+    assertThat(operatorEventTypes(bookedSpot)).isEmpty();
+
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> assertThat(unpublishedOperatorEvents(walkInSpot, bookedSpot)).isZero());
+    try (TopicReader reader = new TopicReader(broker, Topics.OPERATOR_EVENTS)) {
+      List<ConsumerRecord<String, String>> records = reader.pollToEnd(TIMEOUT);
+
+      List<EventEnvelope<UnreservedOccupancy>> walkIn = unreservedEvents(records, walkInSpot);
+      assertThat(walkIn).hasSize(1);
+      assertThat(walkIn.get(0).aggregateId()).isEqualTo(Long.toString(walkInSpot));
+      assertThat(walkIn.get(0).payload())
+          .isEqualTo(
+              new UnreservedOccupancy(
+                  lot.lotId(),
+                  lot.floor(0).floorId(),
+                  walkInSpot,
+                  "mag-" + walkInSpot,
+                  "available",
+                  arrival));
+      assertThat(unreservedEvents(records, bookedSpot)).isEmpty();
+    }
   }
 
   @Test
@@ -130,7 +188,8 @@ class SensorReconciliationTest extends IntegrationTest {
     assertThat(TestLots.status(jdbc, freeSpot)).isEqualTo("occupied");
     assertThat(openOccupancies(freeSpot)).isEqualTo(1);
     assertThat(operatorEventTypes(freeSpot))
-        .containsExactly(EventTypes.BOOKING_WRONG_SPOT_SUSPECTED);
+        .containsExactly(
+            EventTypes.SPOT_UNRESERVED_OCCUPANCY, EventTypes.BOOKING_WRONG_SPOT_SUSPECTED);
   }
 
   @Test
@@ -166,7 +225,8 @@ class SensorReconciliationTest extends IntegrationTest {
     awaitProcessed(send(spotId, true));
     ApiClient api = new ApiClient(client, mapper);
 
-    ApiClient.Response response = api.get("/api/operator/reconciliation?lotId=" + lot.lotId());
+    ApiClient.Response response =
+        api.getWithToken("/api/operator/reconciliation?lotId=" + lot.lotId(), operatorToken());
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body().path("lotId").asLong()).isEqualTo(lot.lotId());
@@ -181,11 +241,16 @@ class SensorReconciliationTest extends IntegrationTest {
   void operatorReportOfUnknownLotIsNotFound() {
     ApiClient api = new ApiClient(client, mapper);
 
-    ApiClient.Response response = api.get("/api/operator/reconciliation?lotId=999999999");
+    ApiClient.Response response =
+        api.getWithToken("/api/operator/reconciliation?lotId=999999999", operatorToken());
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.body().path("type").asString())
         .isEqualTo("https://parking.example/problems/lot-not-found");
+  }
+
+  private static String operatorToken() {
+    return TestTokens.mint("operator-1", Roles.OPERATOR);
   }
 
   private Instant minutes(long offset) {
@@ -243,6 +308,50 @@ class SensorReconciliationTest extends IntegrationTest {
         .param("key", Long.toString(spotId))
         .query(String.class)
         .list();
+  }
+
+  private JsonNode operatorPayload(long spotId, String type) {
+    String json =
+        jdbc.sql(
+                "SELECT payload::text FROM outbox_events WHERE topic = :topic"
+                    + " AND aggregate_key = :key AND event_type = :type")
+            .param("topic", Topics.OPERATOR_EVENTS)
+            .param("key", Long.toString(spotId))
+            .param("type", type)
+            .query(String.class)
+            .single();
+    return mapper.readTree(json).path("payload");
+  }
+
+  private long unpublishedOperatorEvents(long... spotIds) {
+    List<String> keys = LongStream.of(spotIds).mapToObj(Long::toString).toList();
+    return jdbc.sql(
+            "SELECT count(*) FROM outbox_events WHERE topic = :topic"
+                + " AND aggregate_key IN (:keys) AND published_at IS NULL")
+        .param("topic", Topics.OPERATOR_EVENTS)
+        .param("keys", keys)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Returns the unreserved-occupancy events among {@code records} that are keyed by the spot. */
+  private List<EventEnvelope<UnreservedOccupancy>> unreservedEvents(
+      List<ConsumerRecord<String, String>> records, long spotId) {
+    JavaType type =
+        mapper
+            .getTypeFactory()
+            .constructParametricType(EventEnvelope.class, UnreservedOccupancy.class);
+    return records.stream()
+        .filter(record -> record.key().equals(Long.toString(spotId)))
+        .filter(
+            record ->
+                mapper
+                    .readTree(record.value())
+                    .path("type")
+                    .asString()
+                    .equals(EventTypes.SPOT_UNRESERVED_OCCUPANCY))
+        .map(record -> mapper.<EventEnvelope<UnreservedOccupancy>>readValue(record.value(), type))
+        .toList();
   }
 
   private long openOccupancies(long spotId) {

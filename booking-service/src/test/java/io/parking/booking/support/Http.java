@@ -3,16 +3,20 @@ package io.parking.booking.support;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends real HTTP requests to the service on its random port with the JDK client, so concurrent
- * requests meet Tomcat's thread pool and the connection pool as in production.
+ * requests meet Tomcat's thread pool and the connection pool as in production. A {@code userId}
+ * argument sends a driver token for that user ({@link TestTokens#driver}); {@code null} sends no
+ * token. {@link #send} sends exactly the headers it is given.
  */
 public final class Http {
 
@@ -29,8 +33,13 @@ public final class Http {
     this.mapper = mapper;
   }
 
-  /** A response: status code and JSON body (a missing node if the body is empty). */
-  public record Response(int status, JsonNode body) {
+  /** A response: status code, headers and JSON body (a missing node if the body is empty). */
+  public record Response(int status, HttpHeaders headers, JsonNode body) {
+
+    /** Returns the first value of the header {@code name}, or an empty string. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse("");
+    }
 
     public String type() {
       return body.path("type").asString("");
@@ -42,32 +51,41 @@ public final class Http {
   }
 
   public Response get(String path, String userId) {
-    return send("GET", path, userId, Map.of(), null);
+    return sendAsDriver("GET", path, userId, Map.of(), null);
   }
 
   public Response post(String path, String userId, String json) {
-    return send("POST", path, userId, Map.of(), json);
+    return sendAsDriver("POST", path, userId, Map.of(), json);
   }
 
   public Response post(String path, String userId, Map<String, String> headers, String json) {
-    return send("POST", path, userId, headers, json);
+    return sendAsDriver("POST", path, userId, headers, json);
   }
 
   public Response patch(String path, String userId, String json) {
-    return send("PATCH", path, userId, Map.of(), json);
+    return sendAsDriver("PATCH", path, userId, Map.of(), json);
   }
 
   public Response delete(String path, String userId) {
-    return send("DELETE", path, userId, Map.of(), null);
+    return sendAsDriver("DELETE", path, userId, Map.of(), null);
   }
 
-  private Response send(
+  private Response sendAsDriver(
       String method, String path, String userId, Map<String, String> headers, String json) {
+    Map<String, String> withToken = new LinkedHashMap<>(headers);
+    if (userId != null) {
+      withToken.put("Authorization", TestTokens.bearer(TestTokens.driver(userId)));
+    }
+    return send(method, path, withToken, json);
+  }
+
+  /**
+   * Sends a request with exactly {@code headers}, a token only if they contain an {@code
+   * Authorization} header, and {@code json} as the body (none if {@code null}).
+   */
+  public Response send(String method, String path, Map<String, String> headers, String json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
-    if (userId != null) {
-      request.header("X-User-Id", userId);
-    }
     headers.forEach(request::header);
     if (json != null) {
       request.header("Content-Type", "application/json");
@@ -81,7 +99,7 @@ public final class Http {
       String body = response.body();
       JsonNode parsed =
           body == null || body.isEmpty() ? mapper.missingNode() : mapper.readTree(body);
-      return new Response(response.statusCode(), parsed);
+      return new Response(response.statusCode(), response.headers(), parsed);
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     } catch (InterruptedException e) {

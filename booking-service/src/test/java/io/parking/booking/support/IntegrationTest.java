@@ -21,7 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
       "parking.demo-seed=true",
       "logging.level.io.parking=DEBUG",
       // Tests run the expiry job themselves, against the test clock.
-      "parking.booking.expiry-interval=1h"
+      "parking.booking.expiry-interval=1h",
+      // The settings TestTokens signs with, overriding any PARKING_SECURITY_JWT_* variables.
+      TestTokens.ISSUER_PROPERTY,
+      TestTokens.AUDIENCE_PROPERTY,
+      TestTokens.SECRET_PROPERTY
     })
 @AutoConfigureRestTestClient
 @EmbeddedKafka(
