@@ -10,8 +10,8 @@ import java.time.Instant;
  * @param floorId floor of the spot
  * @param spotId the spot that was taken
  * @param sensorId sensor that reported the car
- * @param spotStatus the spot's booking state when the car arrived: {@code available}, or {@code
- *     reserved} when the car stands on a spot held for a later booking
+ * @param spotStatus the spot's stored status when the car arrived: {@code available}, {@code
+ *     reserved} when the car stands on a spot held for a later booking, or {@code out_of_service}
  * @param startedAt when the sensor saw the car
  */
 public record UnreservedOccupancy(

@@ -1,5 +1,6 @@
 package io.parking.support.web;
 
+import io.parking.support.security.Roles;
 import io.parking.support.security.TokenValidation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -17,8 +18,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Builds a service's security filter chain: stateless bearer-token authentication with the shared
- * {@link JwtDecoder}, problem details for 401 and 403, and open health and API-docs endpoints. The
- * service adds its own path rules; any path they do not name is denied.
+ * {@link JwtDecoder}, problem details for 401 and 403, open health and API-docs endpoints, and
+ * metrics for operators and services. The service adds its own path rules; any path they do not
+ * name is denied.
  */
 public final class ServiceSecurity {
 
@@ -58,6 +60,8 @@ public final class ServiceSecurity {
                       "/swagger-ui/**",
                       "/error")
                   .permitAll();
+              auth.requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+                  .hasAnyRole(Roles.OPERATOR, Roles.SERVICE);
               rules.customize(auth);
               auth.anyRequest().denyAll();
             })
