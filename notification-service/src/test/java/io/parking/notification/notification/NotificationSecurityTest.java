@@ -281,8 +281,13 @@ class NotificationSecurityTest extends IntegrationTest {
     assertThat(
             mvc.get()
                 .uri("/actuator/metrics")
-                .header(HttpHeaders.AUTHORIZATION, BearerTokens.operator(OPERATOR_USER_ID)))
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver("driver-metrics")))
         .hasStatus(HttpStatus.FORBIDDEN);
+    assertThat(
+            mvc.get()
+                .uri("/actuator/metrics")
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.operator(OPERATOR_USER_ID)))
+        .hasStatus(HttpStatus.OK);
     assertThat(mvc.get().uri("/api/notification-settings")).hasStatus(HttpStatus.UNAUTHORIZED);
   }
 
