@@ -1,6 +1,6 @@
 package io.parking.payment.payment;
 
-/** Thrown when a required request header other than {@code X-User-Id} is missing or blank. */
+/** Thrown when a required request header is missing, blank or too long. */
 public class InvalidHeaderException extends RuntimeException {
 
   /** Header carrying the client's idempotency key of a request that moves money. */

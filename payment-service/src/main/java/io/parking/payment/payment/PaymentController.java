@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +17,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * HTTP API over the payments of the driver named in the {@code X-User-Id} header. Another driver's
+ * HTTP API over the payments of the driver named by the bearer token's subject. Another driver's
  * payment or receipt is 404 and another driver's booking lists no payments, so neither reveals that
  * it exists. Requests that move money take an {@code Idempotency-Key} header.
  */
@@ -46,10 +48,10 @@ class PaymentController {
   @PostMapping("/authorisations")
   @ResponseStatus(HttpStatus.CREATED)
   PaymentResponse authorise(
-      @RequestHeader(name = InvalidUserIdException.HEADER, required = false) String userId,
+      @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = InvalidHeaderException.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody AuthorisationRequest request) {
-    String driver = requireUserId(userId);
+    String driver = token.getSubject();
     return PaymentResponse.from(
         authorisations.authorise(driver, requireIdempotencyKey(key), request));
   }
@@ -57,11 +59,11 @@ class PaymentController {
   /** Captures up to the held amount of a hold; a voided or captured hold is 409. */
   @PostMapping("/{paymentId}/captures")
   PaymentResponse capture(
-      @RequestHeader(name = InvalidUserIdException.HEADER, required = false) String userId,
+      @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = InvalidHeaderException.IDEMPOTENCY_KEY, required = false) String key,
       @PathVariable UUID paymentId,
       @Valid @RequestBody CaptureRequest request) {
-    String driver = requireUserId(userId);
+    String driver = token.getSubject();
     return PaymentResponse.from(
         authorisations.capture(
             driver, paymentId, requireIdempotencyKey(key), request.amountMinor()));
@@ -70,20 +72,18 @@ class PaymentController {
   /** Pays the captured amount back in full; a payment that is not captured is 409. */
   @PostMapping("/{paymentId}/refunds")
   PaymentResponse refund(
-      @RequestHeader(name = InvalidUserIdException.HEADER, required = false) String userId,
+      @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = InvalidHeaderException.IDEMPOTENCY_KEY, required = false) String key,
       @PathVariable UUID paymentId) {
-    String driver = requireUserId(userId);
+    String driver = token.getSubject();
     return PaymentResponse.from(
         authorisations.refund(driver, paymentId, requireIdempotencyKey(key)));
   }
 
   /** Returns the bill of the caller's finished booking, with its rate breakdown. */
   @GetMapping("/receipts")
-  ReceiptResponse receipt(
-      @RequestHeader(name = InvalidUserIdException.HEADER, required = false) String userId,
-      @RequestParam UUID bookingId) {
-    String driver = requireUserId(userId);
+  ReceiptResponse receipt(@AuthenticationPrincipal Jwt token, @RequestParam UUID bookingId) {
+    String driver = token.getSubject();
     Settlement settlement =
         settlements
             .findByBookingIdAndUserId(bookingId, driver)
@@ -94,35 +94,20 @@ class PaymentController {
   /** Lists the caller's payments of a booking, oldest first. */
   @GetMapping
   List<PaymentResponse> findByBooking(
-      @RequestHeader(name = InvalidUserIdException.HEADER, required = false) String userId,
-      @RequestParam UUID bookingId) {
-    String driver = requireUserId(userId);
+      @AuthenticationPrincipal Jwt token, @RequestParam UUID bookingId) {
+    String driver = token.getSubject();
     return payments.findByBookingIdAndUserIdOrderByCreatedAt(bookingId, driver).stream()
         .map(PaymentResponse::from)
         .toList();
   }
 
   @GetMapping("/{paymentId}")
-  PaymentResponse findById(
-      @RequestHeader(name = InvalidUserIdException.HEADER, required = false) String userId,
-      @PathVariable UUID paymentId) {
-    String driver = requireUserId(userId);
+  PaymentResponse findById(@AuthenticationPrincipal Jwt token, @PathVariable UUID paymentId) {
+    String driver = token.getSubject();
     return payments
         .findByPaymentIdAndUserId(paymentId, driver)
         .map(PaymentResponse::from)
         .orElseThrow(() -> new PaymentNotFoundException(paymentId));
-  }
-
-  // The header is optional for Spring because Spring rejects only a missing value and passes a
-  // blank one through. Checking both here gives them the same problem type.
-  private static String requireUserId(String userId) {
-    if (userId == null) {
-      throw InvalidUserIdException.missing();
-    }
-    if (userId.isBlank()) {
-      throw InvalidUserIdException.blank();
-    }
-    return userId;
   }
 
   private static String requireIdempotencyKey(String key) {

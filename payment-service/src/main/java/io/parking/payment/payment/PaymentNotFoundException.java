@@ -11,7 +11,7 @@ public class PaymentNotFoundException extends RuntimeException {
   private final UUID paymentId;
 
   PaymentNotFoundException(UUID paymentId) {
-    super("No payment with id " + paymentId + " for the driver in the X-User-Id header");
+    super("No payment with id " + paymentId + " for the driver named by the bearer token");
     this.paymentId = paymentId;
   }
 

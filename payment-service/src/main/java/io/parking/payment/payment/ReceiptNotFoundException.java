@@ -8,7 +8,8 @@ public class ReceiptNotFoundException extends RuntimeException {
   private final UUID bookingId;
 
   ReceiptNotFoundException(UUID bookingId) {
-    super("No receipt for booking " + bookingId + " belongs to the driver in the X-User-Id header");
+    super(
+        "No receipt for booking " + bookingId + " belongs to the driver named by the bearer token");
     this.bookingId = bookingId;
   }
 

@@ -2,7 +2,6 @@ package io.parking.payment.web;
 
 import io.parking.payment.payment.IdempotencyKeyReusedException;
 import io.parking.payment.payment.InvalidHeaderException;
-import io.parking.payment.payment.InvalidUserIdException;
 import io.parking.payment.payment.PaymentConflictException;
 import io.parking.payment.payment.PaymentNotFoundException;
 import io.parking.payment.payment.PaymentRuleException;
@@ -52,7 +51,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "Payment not found",
             "No payment with id "
                 + ex.paymentId()
-                + " belongs to the driver in the X-User-Id header. Look up the payments of a"
+                + " belongs to the driver named by the bearer token. Look up the payments of a"
                 + " booking with GET /api/payments?bookingId=...");
     problem.setProperty("paymentId", ex.paymentId());
     return problem;
@@ -67,7 +66,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "Receipt not found",
             "No receipt for booking "
                 + ex.bookingId()
-                + " belongs to the driver in the X-User-Id header. A receipt exists once the"
+                + " belongs to the driver named by the bearer token. A receipt exists once the"
                 + " booking is completed or expired with a fee.");
     problem.setProperty("bookingId", ex.bookingId());
     return problem;
@@ -121,21 +120,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem(
             HttpStatus.BAD_REQUEST, "invalid-header", "Invalid request header", ex.getMessage());
     problem.setProperty("errors", List.of(new FieldMessage(ex.header(), ex.reason())));
-    return problem;
-  }
-
-  @ExceptionHandler(InvalidUserIdException.class)
-  ProblemDetail handleInvalidUserId(InvalidUserIdException ex, WebRequest request) {
-    log.warn(
-        "Rejected request {}: header {} {}",
-        request.getDescription(false),
-        InvalidUserIdException.HEADER,
-        ex.reason());
-    ProblemDetail problem =
-        problem(
-            HttpStatus.BAD_REQUEST, "invalid-header", "Invalid request header", ex.getMessage());
-    problem.setProperty(
-        "errors", List.of(new FieldMessage(InvalidUserIdException.HEADER, ex.reason())));
     return problem;
   }
 

@@ -8,6 +8,7 @@ import io.parking.events.Topics;
 import io.parking.payment.provider.SandboxPaymentProvider;
 import io.parking.payment.provider.SandboxPaymentProvider.Fault;
 import io.parking.payment.provider.SandboxPaymentProvider.Operation;
+import io.parking.payment.support.BearerTokens;
 import io.parking.payment.support.BookingEvents;
 import io.parking.payment.support.IntegrationTest;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -121,7 +123,7 @@ class AuthorisationApiTest extends IntegrationTest {
     assertThat(
             mvc.post()
                 .uri("/api/payments/authorisations")
-                .header("X-User-Id", driver)
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body(1000)))
         .hasStatus(HttpStatus.BAD_REQUEST)
@@ -138,7 +140,7 @@ class AuthorisationApiTest extends IntegrationTest {
     assertThat(
             mvc.post()
                 .uri("/api/payments/authorisations")
-                .header("X-User-Id", driver)
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"bookingId\": \"%s\", \"currency\": \"EUR\"}".formatted(bookingId)))
@@ -169,7 +171,7 @@ class AuthorisationApiTest extends IntegrationTest {
     MvcTestResult capture =
         mvc.post()
             .uri("/api/payments/{id}/captures", hold.getPaymentId())
-            .header("X-User-Id", driver)
+            .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
             .header("Idempotency-Key", key)
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"amountMinor\": 500}")
@@ -203,7 +205,7 @@ class AuthorisationApiTest extends IntegrationTest {
     MvcTestResult capture =
         mvc.post()
             .uri("/api/payments/{id}/captures", paymentId)
-            .header("X-User-Id", driver)
+            .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
             .header("Idempotency-Key", "capture-" + key)
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"amountMinor\": 700}")
@@ -232,7 +234,7 @@ class AuthorisationApiTest extends IntegrationTest {
     String paymentId = paymentIdOf(authorise(key, 1000));
     mvc.post()
         .uri("/api/payments/{id}/captures", paymentId)
-        .header("X-User-Id", driver)
+        .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
         .header("Idempotency-Key", "capture-" + key)
         .contentType(MediaType.APPLICATION_JSON)
         .content("{\"amountMinor\": 700}")
@@ -268,7 +270,7 @@ class AuthorisationApiTest extends IntegrationTest {
   private MvcTestResult refund(String paymentId, String idempotencyKey) {
     return mvc.post()
         .uri("/api/payments/{id}/refunds", paymentId)
-        .header("X-User-Id", driver)
+        .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
         .header("Idempotency-Key", idempotencyKey)
         .exchange();
   }
@@ -286,7 +288,7 @@ class AuthorisationApiTest extends IntegrationTest {
   private MvcTestResult authorise(String idempotencyKey, long amountMinor) {
     return mvc.post()
         .uri("/api/payments/authorisations")
-        .header("X-User-Id", driver)
+        .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
         .header("Idempotency-Key", idempotencyKey)
         .contentType(MediaType.APPLICATION_JSON)
         .content(body(amountMinor))

@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.parking.events.Topics;
+import io.parking.payment.support.BearerTokens;
 import io.parking.payment.support.BookingEvents;
 import io.parking.payment.support.IntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 class PaymentApiTest extends IntegrationTest {
 
   private static final String PROBLEMS = "https://parking.example/problems/";
-  private static final String USER_ID = "X-User-Id";
   private static final String DRIVER = "driver-api";
   private static final String OTHER_DRIVER = "driver-other";
 
@@ -32,7 +31,10 @@ class PaymentApiTest extends IntegrationTest {
     Payment payment = placeHold(bookingId);
 
     // when / then
-    assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId).header(USER_ID, DRIVER))
+    assertThat(
+            mvc.get()
+                .uri("/api/payments?bookingId={id}", bookingId)
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(DRIVER)))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -50,7 +52,10 @@ class PaymentApiTest extends IntegrationTest {
     Payment payment = placeHold(bookingId);
 
     // when / then
-    assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId).header(USER_ID, DRIVER))
+    assertThat(
+            mvc.get()
+                .uri("/api/payments?bookingId={id}", bookingId)
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(DRIVER)))
         .bodyJson()
         .extractingPath("$[0].createdAt")
         .asString()
@@ -62,7 +67,7 @@ class PaymentApiTest extends IntegrationTest {
     assertThat(
             mvc.get()
                 .uri("/api/payments?bookingId={id}", UUID.randomUUID())
-                .header(USER_ID, DRIVER))
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(DRIVER)))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isEqualTo("[]");
@@ -75,7 +80,10 @@ class PaymentApiTest extends IntegrationTest {
     Payment payment = placeHold(bookingId);
 
     // when / then
-    assertThat(mvc.get().uri("/api/payments/{id}", payment.getPaymentId()).header(USER_ID, DRIVER))
+    assertThat(
+            mvc.get()
+                .uri("/api/payments/{id}", payment.getPaymentId())
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(DRIVER)))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -91,7 +99,10 @@ class PaymentApiTest extends IntegrationTest {
     UUID unknown = UUID.randomUUID();
 
     // when / then
-    assertThat(mvc.get().uri("/api/payments/{id}", unknown).header(USER_ID, DRIVER))
+    assertThat(
+            mvc.get()
+                .uri("/api/payments/{id}", unknown)
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(DRIVER)))
         .hasStatus(HttpStatus.NOT_FOUND)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -104,7 +115,10 @@ class PaymentApiTest extends IntegrationTest {
 
   @Test
   void getByMalformedIdIsBadRequest() {
-    assertThat(mvc.get().uri("/api/payments/not-a-uuid").header(USER_ID, DRIVER))
+    assertThat(
+            mvc.get()
+                .uri("/api/payments/not-a-uuid")
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(DRIVER)))
         .hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -117,7 +131,10 @@ class PaymentApiTest extends IntegrationTest {
 
   @Test
   void listByMalformedBookingIdIsBadRequest() {
-    assertThat(mvc.get().uri("/api/payments?bookingId=12345").header(USER_ID, DRIVER))
+    assertThat(
+            mvc.get()
+                .uri("/api/payments?bookingId=12345")
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(DRIVER)))
         .hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -130,87 +147,16 @@ class PaymentApiTest extends IntegrationTest {
 
   @Test
   void listWithoutBookingIdIsBadRequest() {
-    assertThat(mvc.get().uri("/api/payments").header(USER_ID, DRIVER))
+    assertThat(
+            mvc.get()
+                .uri("/api/payments")
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(DRIVER)))
         .hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson()
         .isLenientlyEqualTo(
             """
             {"type": "%sinvalid-request", "status": 400,
              "errors": [{"field": "bookingId", "message": "is required"}]}
-            """
-                .formatted(PROBLEMS));
-  }
-
-  @Test
-  void listWithoutUserIdIsBadRequest() {
-    // given
-    UUID bookingId = UUID.randomUUID();
-    placeHold(bookingId);
-
-    // when / then
-    assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId))
-        .hasStatus(HttpStatus.BAD_REQUEST)
-        .bodyJson()
-        .isLenientlyEqualTo(
-            """
-            {"type": "%sinvalid-header", "title": "Invalid request header", "status": 400,
-             "detail": "Header 'X-User-Id' is missing. Send the driver id in the X-User-Id header.",
-             "errors": [{"field": "X-User-Id", "message": "is required"}]}
-            """
-                .formatted(PROBLEMS));
-  }
-
-  @Test
-  void getWithoutUserIdIsBadRequest() {
-    // given
-    Payment payment = placeHold(UUID.randomUUID());
-
-    // when / then
-    assertThat(mvc.get().uri("/api/payments/{id}", payment.getPaymentId()))
-        .hasStatus(HttpStatus.BAD_REQUEST)
-        .bodyJson()
-        .isLenientlyEqualTo(
-            """
-            {"type": "%sinvalid-header", "title": "Invalid request header", "status": 400,
-             "detail": "Header 'X-User-Id' is missing. Send the driver id in the X-User-Id header.",
-             "errors": [{"field": "X-User-Id", "message": "is required"}]}
-            """
-                .formatted(PROBLEMS));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", "   "})
-  void listWithBlankUserIdIsBadRequest(String blank) {
-    // given
-    UUID bookingId = UUID.randomUUID();
-    placeHold(bookingId);
-
-    // when / then
-    assertThat(mvc.get().uri("/api/payments?bookingId={id}", bookingId).header(USER_ID, blank))
-        .hasStatus(HttpStatus.BAD_REQUEST)
-        .bodyJson()
-        .isLenientlyEqualTo(
-            """
-            {"type": "%sinvalid-header", "status": 400,
-             "detail": "Header 'X-User-Id' is blank. Send the driver id in the X-User-Id header.",
-             "errors": [{"field": "X-User-Id", "message": "must not be blank"}]}
-            """
-                .formatted(PROBLEMS));
-  }
-
-  @Test
-  void getWithBlankUserIdIsBadRequest() {
-    // given
-    Payment payment = placeHold(UUID.randomUUID());
-
-    // when / then
-    assertThat(mvc.get().uri("/api/payments/{id}", payment.getPaymentId()).header(USER_ID, " "))
-        .hasStatus(HttpStatus.BAD_REQUEST)
-        .bodyJson()
-        .isLenientlyEqualTo(
-            """
-            {"type": "%sinvalid-header", "status": 400,
-             "errors": [{"field": "X-User-Id", "message": "must not be blank"}]}
             """
                 .formatted(PROBLEMS));
   }
@@ -224,13 +170,13 @@ class PaymentApiTest extends IntegrationTest {
     assertThat(
             mvc.get()
                 .uri("/api/payments/{id}", payment.getPaymentId())
-                .header(USER_ID, OTHER_DRIVER))
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(OTHER_DRIVER)))
         .hasStatus(HttpStatus.NOT_FOUND)
         .bodyJson()
         .isLenientlyEqualTo(
             """
             {"type": "%spayment-not-found", "title": "Payment not found", "status": 404,
-             "detail": "No payment with id %s belongs to the driver in the X-User-Id header. Look up the payments of a booking with GET /api/payments?bookingId=...",
+             "detail": "No payment with id %s belongs to the driver named by the bearer token. Look up the payments of a booking with GET /api/payments?bookingId=...",
              "paymentId": "%s"}
             """
                 .formatted(PROBLEMS, payment.getPaymentId(), payment.getPaymentId()));
@@ -244,7 +190,9 @@ class PaymentApiTest extends IntegrationTest {
 
     // when / then
     assertThat(
-            mvc.get().uri("/api/payments?bookingId={id}", bookingId).header(USER_ID, OTHER_DRIVER))
+            mvc.get()
+                .uri("/api/payments?bookingId={id}", bookingId)
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(OTHER_DRIVER)))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isEqualTo("[]");
@@ -252,7 +200,10 @@ class PaymentApiTest extends IntegrationTest {
 
   @Test
   void postIsMethodNotAllowed() {
-    assertThat(mvc.post().uri("/api/payments"))
+    assertThat(
+            mvc.post()
+                .uri("/api/payments")
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(DRIVER)))
         .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
         .bodyJson()
         .isLenientlyEqualTo(

@@ -12,6 +12,7 @@ import io.parking.events.Topics;
 import io.parking.payment.provider.SandboxPaymentProvider;
 import io.parking.payment.provider.SandboxPaymentProvider.Fault;
 import io.parking.payment.provider.SandboxPaymentProvider.Operation;
+import io.parking.payment.support.BearerTokens;
 import io.parking.payment.support.BookingEvents;
 import io.parking.payment.support.IntegrationTest;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -76,7 +78,7 @@ class SettlementIntegrationTest extends IntegrationTest {
     assertThat(
             mvc.get()
                 .uri("/api/payments/receipts?bookingId={id}", bookingId)
-                .header("X-User-Id", driver))
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver)))
         .hasStatus(HttpStatus.OK)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -94,8 +96,12 @@ class SettlementIntegrationTest extends IntegrationTest {
     assertThat(
             mvc.get()
                 .uri("/api/payments/receipts?bookingId={id}", bookingId)
-                .header("X-User-Id", "driver-other"))
-        .hasStatus(HttpStatus.NOT_FOUND);
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver("driver-other"))
+                .header("X-User-Id", driver))
+        .hasStatus(HttpStatus.NOT_FOUND)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("https://parking.example/problems/receipt-not-found");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.parking.events.EventEnvelope;
 import io.parking.events.Topics;
+import io.parking.support.security.TokenSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -49,7 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
       "parking.payment.pricing.lots.5.daily-maximum-minor=2000",
       "parking.payment.capture-retry.max-attempts=3",
       "parking.payment.capture-retry.initial-backoff=100ms",
-      "parking.payment.capture-retry.poll-interval=100ms"
+      "parking.payment.capture-retry.poll-interval=100ms",
+      "parking.outbox.relay-interval=100ms",
+      // The settings BearerTokens signs with, whatever PARKING_SECURITY_JWT_* this machine sets.
+      "parking.security.jwt.issuer=" + TokenSettings.DEFAULT_ISSUER,
+      "parking.security.jwt.audience=" + TokenSettings.DEFAULT_AUDIENCE,
+      "parking.security.jwt.secret=" + TokenSettings.DEVELOPMENT_SECRET
     })
 @AutoConfigureMockMvc
 @EmbeddedKafka(
