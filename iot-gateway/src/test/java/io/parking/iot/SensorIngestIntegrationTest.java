@@ -17,6 +17,10 @@ import io.parking.iot.mqtt.MqttProperties;
 import io.parking.iot.mqtt.MqttSubscriber;
 import io.parking.iot.sensor.OfflineSensorDetector;
 import io.parking.iot.sensor.SensorMessageHandler;
+import io.parking.support.security.DevTokens;
+import io.parking.support.security.Roles;
+import io.parking.support.security.TokenSettings;
+import io.parking.support.web.CorrelationIdLogging;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,19 +51,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,6 +82,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@ExtendWith(OutputCaptureExtension.class)
 class SensorIngestIntegrationTest {
 
   private static final String RUN_ID = UUID.randomUUID().toString();
@@ -375,8 +387,69 @@ class SensorIngestIntegrationTest {
   }
 
   @Test
-  void unknownPathReturnsProblemDetail() {
-    assertThat(mvc.get().uri("/no-such-path"))
+  void unknownPathUnauthorizedHealthOpen(CapturedOutput output) {
+    String correlationId = "iot-security-" + RUN_ID;
+
+    MvcTestResult unknown =
+        mvc.get()
+            .uri("/api/no-such-path")
+            .header(CorrelationIdLogging.HEADER, correlationId)
+            .exchange();
+    MvcTestResult health = mvc.get().uri("/actuator/health").exchange();
+
+    assertThat(unknown)
+        .hasStatus(HttpStatus.UNAUTHORIZED)
+        .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    assertThat(unknown)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("https://parking.example/problems/unauthenticated");
+    assertThat(unknown).bodyJson().extractingPath("$.status").isEqualTo(401);
+    assertThat(unknown).bodyJson().extractingPath("$.instance").isEqualTo("/api/no-such-path");
+    assertThat(output.getOut().lines().filter(line -> line.contains(correlationId)))
+        .anySatisfy(
+            line -> {
+              assertThat(line).contains("[iot-gateway," + correlationId + "] ");
+              assertThat(line).contains("Rejected GET /api/no-such-path with 401");
+            });
+    assertThat(health).hasStatusOk();
+    assertThat(health).bodyJson().extractingPath("$.status").isEqualTo("UP");
+  }
+
+  @Test
+  void metricsNeedOperatorRole() {
+    DevTokens tokens = new DevTokens(TokenSettings.development());
+    String kiosk = tokens.mint("kiosk-1", List.of(Roles.KIOSK), Duration.ofMinutes(10));
+    String operator = tokens.mint("operator-1", List.of(Roles.OPERATOR), Duration.ofMinutes(10));
+
+    MvcTestResult anonymous = mvc.get().uri("/actuator/metrics").exchange();
+    MvcTestResult asKiosk =
+        mvc.get()
+            .uri("/actuator/metrics")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + kiosk)
+            .exchange();
+    MvcTestResult asOperator =
+        mvc.get()
+            .uri("/actuator/metrics")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + operator)
+            .exchange();
+
+    assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED);
+    assertThat(asKiosk)
+        .hasStatus(HttpStatus.FORBIDDEN)
+        .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(asKiosk)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("https://parking.example/problems/forbidden");
+    assertThat(asOperator).hasStatusOk();
+    assertThat(asOperator).bodyJson().extractingPath("$.names").asArray().isNotEmpty();
+  }
+
+  @Test
+  void unknownSwaggerFileIsNotFound() {
+    assertThat(mvc.get().uri("/swagger-ui/no-such-file.js"))
         .hasStatus(404)
         .bodyJson()
         .extractingPath("$.type")

@@ -1,2 +1,5 @@
-/** Settings, the Redis store and Kafka error handling, and the HTTP error responses. */
+/**
+ * Settings, the Redis store and Kafka error handling, the HTTP access rules and the HTTP error
+ * responses.
+ */
 package io.parking.availability.config;

@@ -2,9 +2,11 @@ package io.parking.availability.lot;
 
 import io.parking.availability.config.AvailabilityProperties;
 import io.parking.availability.store.LotLayout;
+import io.parking.support.security.ServiceTokens;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -13,9 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads lots and lot layouts from the booking service. Every call fails with a {@link
- * org.springframework.web.client.RestClientException} when the service is unreachable, times out or
- * returns an error status.
+ * Reads lots and lot layouts from the booking service. Every call carries a bearer token with the
+ * {@code service} role from {@link ServiceTokens}, which the booking service requires on both
+ * endpoints. Every call fails with a {@link org.springframework.web.client.RestClientException}
+ * when the service is unreachable, times out or returns an error status, 401 and 403 included.
  */
 @Component
 public class BookingServiceClient {
@@ -23,7 +26,8 @@ public class BookingServiceClient {
   private final RestClient restClient;
   private final JsonMapper mapper;
 
-  BookingServiceClient(AvailabilityProperties properties, JsonMapper mapper) {
+  BookingServiceClient(
+      AvailabilityProperties properties, JsonMapper mapper, ServiceTokens serviceTokens) {
     AvailabilityProperties.BookingService bookingService = properties.bookingService();
     HttpClient httpClient =
         HttpClient.newBuilder()
@@ -36,6 +40,14 @@ public class BookingServiceClient {
         RestClient.builder()
             .baseUrl(bookingService.url().toString())
             .requestFactory(requestFactory)
+            // Set per request, because ServiceTokens renews its token a minute before it expires.
+            .requestInterceptor(
+                (request, body, execution) -> {
+                  request
+                      .getHeaders()
+                      .set(HttpHeaders.AUTHORIZATION, serviceTokens.authorizationHeader());
+                  return execution.execute(request, body);
+                })
             .build();
     this.mapper = mapper;
   }

@@ -135,14 +135,16 @@ class AvailabilityApiTest extends IntegrationTest {
   }
 
   @Test
-  void unmappedPathIsNotFoundProblem() {
+  void unmappedPathIsUnauthorizedProblem() {
     MvcTestResult result = mvc.get().uri("/api/nothing-here").exchange();
 
-    assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
+    assertThat(result)
+        .hasStatus(HttpStatus.UNAUTHORIZED)
+        .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(result)
         .bodyJson()
         .extractingPath("$.type")
-        .isEqualTo("https://parking.example/problems/not-found");
+        .isEqualTo("https://parking.example/problems/unauthenticated");
   }
 
   @Test

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.parking.availability.IntegrationTest;
 import io.parking.availability.TestLots;
 import io.parking.availability.store.SensorState;
+import io.parking.support.security.DevTokens;
+import io.parking.support.security.Roles;
+import io.parking.support.security.TokenSettings;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -108,13 +111,31 @@ class AvailabilityStatusTest extends IntegrationTest {
 
   @Test
   void streamSendsCountsAfterChange() throws Exception {
+    assertStreamSendsCountsAfterChange(streamRequest().build());
+  }
+
+  @Test
+  void kioskTokenStreamSendsCounts() throws Exception {
+    String token =
+        new DevTokens(TokenSettings.development())
+            .mint("kiosk-1", List.of(Roles.KIOSK), Duration.ofMinutes(10));
+
+    assertStreamSendsCountsAfterChange(
+        streamRequest().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build());
+  }
+
+  private HttpRequest.Builder streamRequest() {
+    return HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + "/api/lots/" + LOT + "/availability/stream"))
+        .header("Accept", "text/event-stream");
+  }
+
+  /**
+   * Opens the stream, waits for its first event, takes one spot and waits for the event with the
+   * new counts and for a heartbeat.
+   */
+  private void assertStreamSendsCountsAfterChange(HttpRequest request) throws Exception {
     HttpClient client = HttpClient.newHttpClient();
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "http://127.0.0.1:" + port + "/api/lots/" + LOT + "/availability/stream"))
-            .header("Accept", "text/event-stream")
-            .build();
     HttpResponse<InputStream> response =
         client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     List<String> lines = new CopyOnWriteArrayList<>();

@@ -12,8 +12,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Returns Spring MVC's own errors as RFC 9457 problem details with a stable {@code type} URI. The
- * gateway has no API of its own, so these are requests for unknown paths or unsupported methods on
- * the actuator and API-doc endpoints.
+ * gateway has no API of its own, so these are requests for unknown files or unsupported methods
+ * under the actuator and API-doc paths. The security chain rejects every other path with 401 or 403
+ * before it reaches Spring MVC.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
