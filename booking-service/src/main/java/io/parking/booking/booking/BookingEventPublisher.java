@@ -1,8 +1,8 @@
 package io.parking.booking.booking;
 
-import io.parking.booking.outbox.Outbox;
-import io.parking.booking.outbox.OutboxMessage;
 import io.parking.events.Topics;
+import io.parking.outbox.Outbox;
+import io.parking.outbox.OutboxMessage;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +25,9 @@ class BookingEventPublisher {
   }
 
   /**
-   * Runs synchronously inside the publisher's transaction. Publishing outside a transaction fails
-   * with {@link org.springframework.transaction.IllegalTransactionStateException}.
+   * Runs synchronously inside the publisher's transaction. Publishing outside a transaction, or in
+   * one that does not manage the service's DataSource, fails with {@link
+   * org.springframework.transaction.IllegalTransactionStateException}.
    */
   @EventListener
   void store(PendingBookingEvent event) {

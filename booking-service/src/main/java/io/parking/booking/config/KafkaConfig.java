@@ -41,9 +41,10 @@ class KafkaConfig {
   }
 
   /**
-   * Replaces Boot's default producer listener, which logs the whole record value, driver id
-   * included, when a send fails. The outbox relay logs failures with the event id and spot id
-   * instead.
+   * Replaces Boot's default producer listener, which logs the whole record value when a send fails.
+   * Boot's template publishes the dead letters of {@link #kafkaErrorHandler}. The outbox relay
+   * sends booking events, driver id included, with a template of its own that has no such listener,
+   * and logs failures with the event id and spot id.
    */
   @Bean
   ProducerListener<Object, Object> kafkaProducerListener() {

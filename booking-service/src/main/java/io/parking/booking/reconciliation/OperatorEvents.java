@@ -1,9 +1,9 @@
 package io.parking.booking.reconciliation;
 
-import io.parking.booking.outbox.Outbox;
-import io.parking.booking.outbox.OutboxMessage;
 import io.parking.events.EventEnvelope;
 import io.parking.events.Topics;
+import io.parking.outbox.Outbox;
+import io.parking.outbox.OutboxMessage;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +22,10 @@ public class OperatorEvents {
     this.mapper = mapper;
   }
 
-  /** Stores the alert; must run inside a transaction. */
+  /**
+   * Stores the alert. Must run inside a transaction on the service's DataSource, as {@link
+   * Outbox#append} requires.
+   */
   public <P> void publish(String type, long spotId, P payload) {
     String key = Long.toString(spotId);
     EventEnvelope<P> envelope = EventEnvelope.of(type, key, payload);

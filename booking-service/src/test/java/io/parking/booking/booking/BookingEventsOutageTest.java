@@ -52,7 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "spring.kafka.producer.properties.request.timeout.ms=1000",
       "spring.kafka.producer.properties.delivery.timeout.ms=3000",
-      "parking.outbox.send-timeout=6s",
+      // Above max.block.ms (5 s, from application.yml) plus delivery.timeout.ms, as the relay
+      // expects, so the producer's own timeouts end a failed send.
+      "parking.outbox.send-timeout=9s",
       "parking.outbox.relay-interval=200ms",
       "logging.level.io.parking=DEBUG",
       TestTokens.ISSUER_PROPERTY,
