@@ -9,6 +9,7 @@ import io.parking.events.BookingChanged;
 import io.parking.events.EventEnvelope;
 import io.parking.events.EventTypes;
 import io.parking.events.Topics;
+import io.parking.support.messaging.EventReader;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,8 +50,8 @@ class BookingEventListener {
 
   private final SpotAvailabilityStore store;
   private final ProcessedEvents processedEvents;
+  private final EventReader reader;
   private final JsonMapper mapper;
-  private final JavaType envelopeType;
   private final Map<SpotUpdate.Outcome, Counter> changeCounters =
       new EnumMap<>(SpotUpdate.Outcome.class);
   private final Counter duplicateCounter;
@@ -59,15 +59,13 @@ class BookingEventListener {
   BookingEventListener(
       SpotAvailabilityStore store,
       ProcessedEvents processedEvents,
+      EventReader reader,
       JsonMapper mapper,
       MeterRegistry meterRegistry) {
     this.store = store;
     this.processedEvents = processedEvents;
+    this.reader = reader;
     this.mapper = mapper;
-    // The payload stays a tree until the type is known, so an event type this service does not
-    // handle is ignored whatever its payload looks like.
-    this.envelopeType =
-        mapper.getTypeFactory().constructParametricType(EventEnvelope.class, JsonNode.class);
     for (SpotUpdate.Outcome outcome : SpotUpdate.Outcome.values()) {
       changeCounters.put(
           outcome, changeCounter(meterRegistry, outcome.name().toLowerCase(Locale.ROOT)));
@@ -84,7 +82,9 @@ class BookingEventListener {
 
   @KafkaListener(topics = Topics.BOOKING_EVENTS)
   void onBookingEvent(ConsumerRecord<String, String> record) {
-    EventEnvelope<JsonNode> envelope = mapper.readValue(record.value(), envelopeType);
+    // The payload stays a tree until the type is known, so an event type this service does not
+    // handle is ignored whatever its payload looks like.
+    EventEnvelope<JsonNode> envelope = reader.read(record.value(), JsonNode.class);
     if (!BOOKING_TYPES.contains(envelope.type())) {
       log.debug("event {} of type {} ignored", envelope.eventId(), envelope.type());
       return;

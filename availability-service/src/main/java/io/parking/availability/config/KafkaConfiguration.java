@@ -1,17 +1,13 @@
 package io.parking.availability.config;
 
 import io.parking.events.Topics;
+import io.parking.support.messaging.KafkaDeadLetters;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -21,39 +17,23 @@ import tools.jackson.core.JacksonException;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
-
   /** Pause between two attempts at a failing record. */
-  private static final long RETRY_INTERVAL_MILLIS = 1_000;
+  private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
 
   /** Retries after the first failed attempt, before the record goes to the dead-letter topic. */
   private static final long MAX_RETRIES = 3;
 
   /**
-   * Retries a failing record a few times, then publishes it to {@code <topic>.dlt} and moves on. A
-   * record that is not valid JSON of the expected envelope fails the same way on every attempt, so
-   * it goes to the dead-letter topic at once.
+   * Retries a failing record {@value #MAX_RETRIES} times, then publishes it to {@code <topic>.dlt}
+   * and moves on. A record that is not valid JSON of the expected envelope or payload fails the
+   * same way on every attempt, so it goes to the dead-letter topic at once. The envelope reader
+   * throws {@code InvalidEventException} for such a record, and binding the payload throws {@link
+   * JacksonException}.
    */
   @Bean
   DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> kafkaTemplate) {
-    // Partition -1 lets the producer choose, so the dead-letter topic may have fewer partitions.
-    var recoverer =
-        new DeadLetterPublishingRecoverer(
-            kafkaTemplate,
-            (record, exception) -> {
-              log.warn(
-                  "record {}-{}@{} (key {}) failed, sending it to {}{}: {}",
-                  record.topic(),
-                  record.partition(),
-                  record.offset(),
-                  record.key(),
-                  record.topic(),
-                  Topics.DEAD_LETTER_SUFFIX,
-                  exception.getMessage());
-              return new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1);
-            });
-    var errorHandler =
-        new DefaultErrorHandler(recoverer, new FixedBackOff(RETRY_INTERVAL_MILLIS, MAX_RETRIES));
+    DefaultErrorHandler errorHandler =
+        KafkaDeadLetters.errorHandler(kafkaTemplate, RETRY_INTERVAL, MAX_RETRIES);
     errorHandler.addNotRetryableExceptions(JacksonException.class);
     return errorHandler;
   }
@@ -65,8 +45,6 @@ class KafkaConfiguration {
    */
   @Bean
   NewTopic bookingEventsDeadLetterTopic() {
-    return TopicBuilder.name(Topics.BOOKING_EVENTS + Topics.DEAD_LETTER_SUFFIX)
-        .partitions(1)
-        .build();
+    return KafkaDeadLetters.topic(Topics.BOOKING_EVENTS);
   }
 }

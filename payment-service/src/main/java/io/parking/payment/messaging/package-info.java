@@ -1,2 +1,5 @@
-/** Kafka plumbing shared by the consumers: envelope parsing and event-id deduplication. */
+/**
+ * Event-id deduplication of the Kafka consumers. Envelope reading and dead-lettering come from
+ * {@code io.parking.support.messaging} in service-support.
+ */
 package io.parking.payment.messaging;

@@ -1,4 +1,4 @@
-package io.parking.payment.web;
+package io.parking.support.web;
 
 /**
  * One entry of a problem detail's {@code errors} list.

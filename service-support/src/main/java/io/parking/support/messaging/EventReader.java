@@ -1,14 +1,15 @@
-package io.parking.notification.messaging;
+package io.parking.support.messaging;
 
 import io.parking.events.EventEnvelope;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the JSON value of a Kafka record into an {@link EventEnvelope}. */
-@Component
+/**
+ * Reads the JSON value of a Kafka record into an {@link EventEnvelope}. {@link
+ * MessagingSupportAutoConfiguration} registers one with the application's {@link JsonMapper}.
+ */
 public class EventReader {
 
   private final JsonMapper mapper;
@@ -21,9 +22,11 @@ public class EventReader {
    * Returns the envelope's {@code type} without binding the payload, so a consumer can skip types
    * it does not handle.
    *
-   * @throws InvalidEventException when the value is not JSON or has no {@code type}
+   * @throws InvalidEventException when the value is null (a tombstone), not JSON, or has no {@code
+   *     type}
    */
   public String readType(String json) {
+    requireValue(json);
     JsonNode type;
     try {
       type = mapper.readTree(json).get("type");
@@ -39,9 +42,11 @@ public class EventReader {
   /**
    * Reads the whole envelope with its payload bound to {@code payloadType}.
    *
-   * @throws InvalidEventException when the JSON does not match the envelope or payload
+   * @throws InvalidEventException when the value is null, or its JSON does not match the envelope
+   *     or payload
    */
   public <P> EventEnvelope<P> read(String json, Class<P> payloadType) {
+    requireValue(json);
     JavaType envelopeType =
         mapper.getTypeFactory().constructParametricType(EventEnvelope.class, payloadType);
     try {
@@ -53,6 +58,12 @@ public class EventReader {
               + ">: "
               + e.getOriginalMessage(),
           e);
+    }
+  }
+
+  private static void requireValue(String json) {
+    if (json == null) {
+      throw new InvalidEventException("Event has no value: a null record value is not an event");
     }
   }
 }

@@ -1,8 +1,8 @@
-package io.parking.notification.messaging;
+package io.parking.support.messaging;
 
 /**
- * Thrown for a record that can never be applied (malformed JSON, missing fields). The Kafka error
- * handler sends such a record to the dead-letter topic without retrying it.
+ * Thrown for a record that can never be applied (malformed JSON, missing fields). The error handler
+ * of {@link KafkaDeadLetters} sends such a record to the dead-letter topic without retrying it.
  */
 public class InvalidEventException extends RuntimeException {
 
