@@ -1,6 +1,7 @@
 // Kiosk display of one lot's free spaces per floor.
 // Address: /kiosk/index.html?lot={lotId}[&refresh={seconds}]. The page reads the lot name once
-// from GET /api/lots/{lotId} and follows the Server-Sent Events of
+// from GET /api/lots/{lotId}, which only drivers and operators may read, so a kiosk without such
+// a token shows "Lot {lotId}" instead. It follows the Server-Sent Events of
 // GET /api/lots/{lotId}/availability/stream, whose "availability" events carry
 // {lotId, free, total, stale, floors: [{floorId, floorNumber, status, free, total}]}. Where the
 // browser has no EventSource, or the stream fails, it polls GET /api/lots/{lotId}/availability
@@ -13,8 +14,9 @@
   const DEFAULT_REFRESH_SECONDS = 5;
   const MIN_REFRESH_SECONDS = 1;
   const MAX_REFRESH_SECONDS = 3600;
-  // A request gets the refresh interval to finish, within these bounds. The upper bound is the
-  // gateway's response timeout, after which the gateway itself returns 503.
+  // A request gets the refresh interval to finish, within these bounds. The upper bound is above
+  // the gateway's time limit for the availability service (5 s by default), after which the
+  // gateway itself returns 503.
   const MIN_REQUEST_MILLIS = 2000;
   const MAX_REQUEST_MILLIS = 10000;
   // A floor shows as "few" when at most this many spaces, or this share of its spaces, is free.
@@ -32,6 +34,8 @@
   const element = (id) => document.getElementById(id);
   const tiles = new Map();
   let lotName = null;
+  // Set when the gateway rejects the lot name request (401, 403), because a retry would fail too.
+  let lotNameRejected = false;
   let pollTimer = null;
   let pollingUntil = 0;
 
@@ -64,7 +68,9 @@
         signal: controller.signal,
       });
       if (!response.ok) {
-        throw new Error(`${path} returned HTTP ${response.status}`);
+        const failure = new Error(`${path} returned HTTP ${response.status}`);
+        failure.status = response.status;
+        throw failure;
       }
       return await response.json();
     } catch (error) {
@@ -184,9 +190,12 @@
   }
 
   function loadLotNameOnce() {
-    if (lotName === null) {
+    if (lotName === null && !lotNameRejected) {
       // The name is decoration: a failure is retried later and does not hide counts.
-      loadLotName().catch((error) => console.warn('Loading the lot name failed', error));
+      loadLotName().catch((error) => {
+        lotNameRejected = error.status === 401 || error.status === 403;
+        console.warn('Loading the lot name failed', error);
+      });
     }
   }
 

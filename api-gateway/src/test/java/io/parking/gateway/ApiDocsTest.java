@@ -64,6 +64,37 @@ class ApiDocsTest extends GatewayTestSupport {
   }
 
   @Test
+  void swaggerUiKeepsBearerToken() {
+    client
+        .get()
+        .uri("/v3/api-docs/swagger-config")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.persistAuthorization")
+        .isEqualTo(true);
+  }
+
+  @Test
+  void serviceDocsBearerSchemePassesThrough() {
+    String document =
+        "{\"openapi\":\"3.1.0\",\"components\":{\"securitySchemes\":{\"bearer\":"
+            + "{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}}},"
+            + "\"security\":[{\"bearer\":[]}]}";
+    AVAILABILITY.respond(200, "application/json", document);
+
+    client
+        .get()
+        .uri("/v3/api-docs/availability")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .json(document, true);
+  }
+
+  @Test
   void swaggerUiPageServed() {
     client
         .get()

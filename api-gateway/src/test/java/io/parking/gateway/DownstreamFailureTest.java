@@ -3,6 +3,7 @@ package io.parking.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 class DownstreamFailureTest extends GatewayTestSupport {
@@ -12,6 +13,7 @@ class DownstreamFailureTest extends GatewayTestSupport {
     client
         .get()
         .uri("/api/payments?bookingId=42")
+        .header(HttpHeaders.AUTHORIZATION, driver("driver-1"))
         .exchange()
         .expectStatus()
         .isEqualTo(503)

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 class RoutingTest extends GatewayTestSupport {
@@ -34,6 +35,7 @@ class RoutingTest extends GatewayTestSupport {
     client
         .get()
         .uri(path)
+        .header(HttpHeaders.AUTHORIZATION, driver("driver-1"))
         .exchange()
         .expectStatus()
         .isOk()
@@ -52,7 +54,13 @@ class RoutingTest extends GatewayTestSupport {
 
   @Test
   void queryStringPassesThrough() {
-    client.get().uri("/api/notifications?page=2&size=20").exchange().expectStatus().isOk();
+    client
+        .get()
+        .uri("/api/notifications?page=2&size=20")
+        .header(HttpHeaders.AUTHORIZATION, driver("driver-1"))
+        .exchange()
+        .expectStatus()
+        .isOk();
 
     assertThat(NOTIFICATION.lastRequest().path()).isEqualTo("/api/notifications");
     assertThat(NOTIFICATION.lastRequest().query()).isEqualTo("page=2&size=20");
@@ -73,7 +81,7 @@ class RoutingTest extends GatewayTestSupport {
             .post()
             .uri("/api/bookings")
             .contentType(MediaType.APPLICATION_JSON)
-            .header("X-User-Id", "driver-7")
+            .header(HttpHeaders.AUTHORIZATION, driver("driver-7"))
             .header("Idempotency-Key", "4f1c2a9e-booking-1")
             .bodyValue(requestBody)
             .exchange()
@@ -91,6 +99,7 @@ class RoutingTest extends GatewayTestSupport {
     assertThat(received.path()).isEqualTo("/api/bookings");
     assertThat(received.body()).isEqualTo(requestBody);
     assertThat(received.header("X-User-Id")).isEqualTo("driver-7");
+    assertThat(received.header("X-User-Roles")).isEqualTo("driver");
     assertThat(received.header("Idempotency-Key")).isEqualTo("4f1c2a9e-booking-1");
     assertThat(received.header("Content-Type")).startsWith("application/json");
   }
@@ -102,7 +111,7 @@ class RoutingTest extends GatewayTestSupport {
     client
         .delete()
         .uri("/api/bookings/42")
-        .header("X-User-Id", "driver-7")
+        .header(HttpHeaders.AUTHORIZATION, driver("driver-7"))
         .exchange()
         .expectStatus()
         .isNoContent();
@@ -117,6 +126,7 @@ class RoutingTest extends GatewayTestSupport {
     client
         .get()
         .uri(path)
+        .header(HttpHeaders.AUTHORIZATION, driver("driver-1"))
         .exchange()
         .expectStatus()
         .isNotFound()

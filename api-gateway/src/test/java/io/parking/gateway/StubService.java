@@ -3,13 +3,16 @@ package io.parking.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,17 +41,22 @@ final class StubService {
 
   private record CannedResponse(int status, String contentType, String body) {}
 
+  /** A Server-Sent Events response: {@code count} events, one every {@code interval}. */
+  private record EventStream(int count, Duration interval) {}
+
   private final String name;
-  private final HttpServer server;
   private final ExecutorService executor;
   private final ConcurrentLinkedQueue<ReceivedRequest> requests = new ConcurrentLinkedQueue<>();
+  private final Map<String, String> extraHeaders = new ConcurrentHashMap<>();
+  private volatile HttpServer server;
   private volatile CannedResponse response;
   private volatile CountDownLatch hang;
+  private volatile Duration delay;
+  private volatile EventStream eventStream;
   private volatile String echoedHeader;
 
-  private StubService(String name) throws IOException {
+  private StubService(String name) {
     this.name = name;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.executor =
         Executors.newCachedThreadPool(
             task -> {
@@ -56,17 +64,25 @@ final class StubService {
               thread.setDaemon(true);
               return thread;
             });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
   }
 
   static StubService start(String name) {
+    StubService stub = new StubService(name);
+    stub.listen(0);
+    return stub;
+  }
+
+  private void listen(int port) {
     try {
-      StubService stub = new StubService(name);
-      stub.server.start();
-      return stub;
+      HttpServer listening =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      listening.setExecutor(executor);
+      listening.createContext("/", this::handle);
+      listening.start();
+      server = listening;
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the " + name + " stub on loopback", e);
+      throw new UncheckedIOException(
+          "Could not start the " + name + " stub on loopback port " + port, e);
     }
   }
 
@@ -79,8 +95,22 @@ final class StubService {
     }
   }
 
+  int port() {
+    return server.getAddress().getPort();
+  }
+
   String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** Closes the listening port and every connection, as a crashed service would. */
+  void stopListening() {
+    server.stop(0);
+  }
+
+  /** Listens again on the same port after {@link #stopListening()}. */
+  void startListening() {
+    listen(port());
   }
 
   /** Makes every following request get this response. */
@@ -88,9 +118,24 @@ final class StubService {
     response = new CannedResponse(status, contentType, body);
   }
 
+  /** Adds this header to every following response. */
+  void responseHeader(String name, String value) {
+    extraHeaders.put(name, value);
+  }
+
   /** Makes every following response repeat this request header, as some services do. */
   void echoHeader(String name) {
     echoedHeader = name;
+  }
+
+  /** Makes every following request wait this long before its response. */
+  void respondAfter(Duration wait) {
+    delay = wait;
+  }
+
+  /** Makes every following request get a text/event-stream of {@code count} events. */
+  void streamEvents(int count, Duration interval) {
+    eventStream = new EventStream(count, interval);
   }
 
   /** Makes every following request wait without a response until {@link #reset()}. */
@@ -117,7 +162,10 @@ final class StubService {
       waiting.countDown();
     }
     response = null;
+    delay = null;
+    eventStream = null;
     echoedHeader = null;
+    extraHeaders.clear();
     requests.clear();
   }
 
@@ -144,6 +192,16 @@ final class StubService {
         return;
       }
 
+      Duration wait = delay;
+      if (wait != null) {
+        Thread.sleep(wait.toMillis());
+      }
+      EventStream events = eventStream;
+      if (events != null) {
+        sendEvents(exchange, events);
+        return;
+      }
+
       CannedResponse canned = response;
       if (canned == null) {
         String path = exchange.getRequestURI().getRawPath();
@@ -155,6 +213,7 @@ final class StubService {
       }
       byte[] bytes = canned.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", canned.contentType());
+      extraHeaders.forEach(exchange.getResponseHeaders()::set);
       String echoed = echoedHeader;
       if (echoed != null && exchange.getRequestHeaders().containsKey(echoed)) {
         exchange.getResponseHeaders().set(echoed, exchange.getRequestHeaders().getFirst(echoed));
@@ -163,6 +222,21 @@ final class StubService {
       exchange.getResponseBody().write(bytes);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sendEvents(HttpExchange exchange, EventStream events)
+      throws IOException, InterruptedException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    // Length 0 makes the JDK server send the body in chunks as it is written.
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream body = exchange.getResponseBody();
+    for (int i = 1; i <= events.count(); i++) {
+      body.write(("data: " + i + "\n\n").getBytes(StandardCharsets.UTF_8));
+      body.flush();
+      if (i < events.count()) {
+        Thread.sleep(events.interval().toMillis());
+      }
     }
   }
 }

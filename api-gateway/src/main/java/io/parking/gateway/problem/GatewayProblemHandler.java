@@ -1,64 +1,47 @@
 package io.parking.gateway.problem;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.cloud.gateway.support.TimeoutException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Turns every error raised inside the gateway into an RFC 9457 problem detail, replacing Spring
- * Boot's default error page. A service that cannot be reached or does not respond in time gets a
- * 503 naming the service and route. A timeout also gets 503 instead of the 504 that Spring Cloud
- * Gateway raises, so clients handle one status for every service failure. Error responses sent by
- * the services themselves are not exceptions here, so they pass through unchanged.
+ * Boot's default error page. A service that cannot be reached, does not respond within its time
+ * limit, or whose circuit breaker is open gets a 503 naming the service and route. A timeout also
+ * gets 503 instead of the 504 that Spring Cloud Gateway raises, so clients handle one status for
+ * every service failure. Error responses sent by the services themselves are not exceptions here,
+ * so they pass through unchanged.
  */
 @Component
 @Order(-1)
 class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
-  static final String TYPE_BASE = "https://parking.example/problems/";
-
   private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);
 
-  private final ServerResponse.Context responseContext;
+  private final ProblemResponses responses;
 
-  GatewayProblemHandler(ServerCodecConfigurer codecs) {
-    List<HttpMessageWriter<?>> writers = codecs.getWriters();
-    this.responseContext =
-        new ServerResponse.Context() {
-          @Override
-          public List<HttpMessageWriter<?>> messageWriters() {
-            return writers;
-          }
-
-          @Override
-          public List<ViewResolver> viewResolvers() {
-            return List.of();
-          }
-        };
+  GatewayProblemHandler(ProblemResponses responses) {
+    this.responses = responses;
   }
 
   @Override
@@ -80,11 +63,7 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
         error instanceof ErrorResponse errorResponse
             ? errorResponse.getHeaders()
             : HttpHeaders.EMPTY;
-    return ServerResponse.status(problem.getStatus())
-        .headers(target -> target.addAll(headers))
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .bodyValue(problem)
-        .flatMap(response -> response.writeTo(exchange, responseContext));
+    return responses.write(exchange, problem, headers);
   }
 
   private ProblemDetail toProblem(ServerWebExchange exchange, Throwable error) {
@@ -92,8 +71,17 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
     if (route != null && hasCause(error, ConnectException.class, UnknownHostException.class)) {
       return serviceUnreachable(exchange, route, error);
     }
-    if (route != null && hasCause(error, TimeoutException.class, PrematureCloseException.class)) {
+    if (route != null
+        && hasCause(
+            error,
+            TimeoutException.class,
+            java.util.concurrent.TimeoutException.class,
+            IOException.class)) {
       return serviceNotResponding(exchange, route, error);
+    }
+    if (route != null
+        && hasCause(error, ServiceUnavailableException.class, CallNotPermittedException.class)) {
+      return circuitOpen(exchange, route);
     }
     if (error instanceof ErrorResponse errorResponse) {
       return fromErrorResponse(exchange.getRequest(), errorResponse);
@@ -157,6 +145,28 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
     return withRoute(problem, service, route);
   }
 
+  private ProblemDetail circuitOpen(ServerWebExchange exchange, Route route) {
+    String service = serviceName(route);
+    // CircuitBreakerLogging logs the opening once, so each rejection is only a debug line.
+    log.debug(
+        "Circuit breaker of service {} is open, so {} {} on route {} was not forwarded",
+        service,
+        exchange.getRequest().getMethod(),
+        exchange.getRequest().getPath(),
+        route.getId());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "service-unavailable",
+            "Service unavailable",
+            "The "
+                + service
+                + " service failed or timed out repeatedly, so the gateway stopped forwarding"
+                + " requests to it for a few seconds (circuit breaker open). The request was not"
+                + " forwarded. Retry in a moment.");
+    return withRoute(problem, service, route);
+  }
+
   private ProblemDetail fromErrorResponse(ServerHttpRequest request, ErrorResponse error) {
     HttpStatusCode status = error.getStatusCode();
     if (status.value() == HttpStatus.NOT_FOUND.value()) {
@@ -178,16 +188,13 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
         status.value(),
         error.getBody().getDetail());
     ProblemDetail problem = error.getBody();
-    problem.setType(URI.create(TYPE_BASE + kindOf(status)));
+    problem.setType(URI.create(ProblemResponses.TYPE_BASE + kindOf(status)));
     return problem;
   }
 
   private static ProblemDetail problem(
       HttpStatus status, String kind, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_BASE + kind));
-    problem.setTitle(title);
-    return problem;
+    return ProblemResponses.problem(status, kind, title, detail);
   }
 
   private static ProblemDetail withRoute(ProblemDetail problem, String service, Route route) {
