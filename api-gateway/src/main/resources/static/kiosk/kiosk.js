@@ -1,7 +1,7 @@
 // Kiosk display of one lot's free spaces per floor.
-// Address: /kiosk/index.html?lot={lotId}[&refresh={seconds}]. The page reads the lot name once
-// from GET /api/lots/{lotId}, which only drivers and operators may read, so a kiosk without such
-// a token shows "Lot {lotId}" instead. It follows the Server-Sent Events of
+// Address: /kiosk/index.html?lot={lotId}[&name={lot name}][&refresh={seconds}]. Without a name
+// parameter the page reads the lot name once from GET /api/lots/{lotId}, which only drivers and
+// operators may read, so a kiosk without such a token shows "Lot {lotId}" instead. It follows the Server-Sent Events of
 // GET /api/lots/{lotId}/availability/stream, whose "availability" events carry
 // {lotId, free, total, stale, floors: [{floorId, floorNumber, status, free, total}]}. Where the
 // browser has no EventSource, or the stream fails, it polls GET /api/lots/{lotId}/availability
@@ -12,6 +12,7 @@
 
 (function () {
   const DEFAULT_REFRESH_SECONDS = 5;
+  const MAX_NAME_LENGTH = 80;
   const MIN_REFRESH_SECONDS = 1;
   const MAX_REFRESH_SECONDS = 3600;
   // A request gets the refresh interval to finish, within these bounds. The upper bound is above
@@ -29,6 +30,8 @@
   const params = new URLSearchParams(window.location.search);
   const lotId = (params.get('lot') || '').trim();
   const refreshMillis = refreshSeconds(params.get('refresh')) * 1000;
+  // A kiosk is set up for one lot, so its address may carry the name to show.
+  const configuredName = (params.get('name') || '').trim().slice(0, MAX_NAME_LENGTH);
   const requestMillis = Math.min(Math.max(refreshMillis, MIN_REQUEST_MILLIS), MAX_REQUEST_MILLIS);
 
   const element = (id) => document.getElementById(id);
@@ -190,7 +193,7 @@
   }
 
   function loadLotNameOnce() {
-    if (lotName === null && !lotNameRejected) {
+    if (lotName === null && !lotNameRejected && configuredName === '') {
       // The name is decoration: a failure is retried later and does not hide counts.
       loadLotName().catch((error) => {
         lotNameRejected = error.status === 401 || error.status === 403;
@@ -243,7 +246,11 @@
     showUsage(`"${lotId}" is not a lot id: use letters, digits, "-" or "_" only.`);
     return;
   }
-  element('lot-name').textContent = `Lot ${lotId}`;
+  if (configuredName !== '') {
+    lotName = configuredName;
+    document.title = `${lotName}: free spaces`;
+  }
+  element('lot-name').textContent = lotName || `Lot ${lotId}`;
   element('kiosk').hidden = false;
   if (window.EventSource) {
     follow();
