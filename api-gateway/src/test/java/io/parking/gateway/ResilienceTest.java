@@ -3,7 +3,13 @@ package io.parking.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,6 +61,44 @@ class ResilienceTest extends GatewayTestSupport {
     } finally {
       AVAILABILITY.startListening();
     }
+  }
+
+  @Test
+  void burstBeyondDefaultBulkheadIsForwarded() throws Exception {
+    // Spring Cloud CircuitBreaker's bulkhead admits 25 concurrent calls per service unless
+    // configured; a rush of drivers at one lot sends more than that at once.
+    int concurrent = 60;
+    BOOKING.respondAfter(Duration.ofMillis(500));
+    ExecutorService pool = Executors.newFixedThreadPool(concurrent);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < concurrent; i++) {
+        String token = driver("driver-burst-" + i);
+        WebTestClient caller = clientFrom(newClientAddress());
+        statuses.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return caller
+                      .get()
+                      .uri("/api/bookings/42")
+                      .header(HttpHeaders.AUTHORIZATION, token)
+                      .exchange()
+                      .returnResult(String.class)
+                      .getStatus()
+                      .value();
+                }));
+      }
+      start.countDown();
+
+      for (Future<Integer> status : statuses) {
+        assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(BOOKING.requests()).hasSize(concurrent);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.parking.gateway.problem;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -83,6 +84,9 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
         && hasCause(error, ServiceUnavailableException.class, CallNotPermittedException.class)) {
       return circuitOpen(exchange, route);
     }
+    if (route != null && hasCause(error, BulkheadFullException.class)) {
+      return serviceBusy(exchange, route);
+    }
     if (error instanceof ErrorResponse errorResponse) {
       return fromErrorResponse(exchange.getRequest(), errorResponse);
     }
@@ -164,6 +168,27 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
                 + " service failed or timed out repeatedly, so the gateway stopped forwarding"
                 + " requests to it for a few seconds (circuit breaker open). The request was not"
                 + " forwarded. Retry in a moment.");
+    return withRoute(problem, service, route);
+  }
+
+  private ProblemDetail serviceBusy(ServerWebExchange exchange, Route route) {
+    String service = serviceName(route);
+    log.warn(
+        "Service {} has the maximum number of requests in flight, so {} {} on route {} was not"
+            + " forwarded",
+        service,
+        exchange.getRequest().getMethod(),
+        exchange.getRequest().getPath(),
+        route.getId());
+    ProblemDetail problem =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "service-busy",
+            "Service busy",
+            "The "
+                + service
+                + " service is handling as many requests from this gateway as it may at once"
+                + " (bulkhead full), so the request was not forwarded. Retry in a moment.");
     return withRoute(problem, service, route);
   }
 
