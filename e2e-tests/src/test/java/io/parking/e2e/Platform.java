@@ -96,6 +96,20 @@ final class Platform implements AutoCloseable {
     return mqttTopicRoot;
   }
 
+  /**
+   * Stops one service, as a crash would, by ending the process whose pid {@code ./parking start}
+   * wrote, and waits until it has exited.
+   */
+  void stopService(String name) throws Exception {
+    long pid = Long.parseLong(Files.readString(runDir.resolve("pids/" + name + ".pid")).trim());
+    ProcessHandle process =
+        ProcessHandle.of(pid)
+            .orElseThrow(
+                () -> new IllegalStateException(name + " (pid " + pid + ") is not running"));
+    process.destroy();
+    process.onExit().get(60, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
     try {

@@ -23,7 +23,10 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,9 +34,13 @@ import tools.jackson.databind.JsonNode;
  * Redis. Each test works on its own floor of City Mall, so the counter deltas one test checks are
  * not moved by another test's events.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
 
   private static final Duration EVENT_DELAY = Duration.ofSeconds(30);
+
+  /** The gateway's default time limit for a service's response (GATEWAY_SERVICE_TIME_LIMIT). */
+  private static final Duration GATEWAY_TIME_LIMIT = Duration.ofSeconds(5);
 
   private static Platform platform;
   private static Gateway gateway;
@@ -175,6 +182,29 @@ class PlatformEndToEndIT {
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(5))
         .until(() -> freeOnFloor(floorId) == 0);
+  }
+
+  /** Runs last, because the availability service stays stopped for the rest of the class. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void stoppedAvailabilityServiceAnswersServiceUnavailable() throws Exception {
+    long floorId = floors.get(0).path("floorId").asLong();
+    platform.stopService("availability-service");
+
+    long started = System.nanoTime();
+    Gateway.Response counts = gateway.get("/api/lots/" + lotId + "/availability");
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    Gateway.Response booking =
+        gateway.post(
+            "/api/bookings",
+            "driver-during-outage-" + UUID.randomUUID(),
+            bookingBody(firstAvailableSpot(floorId)));
+
+    assertThat(counts.status()).as("counts: %s", counts).isEqualTo(503);
+    assertThat(counts.contentType()).startsWith("application/problem+json");
+    assertThat(counts.json().path("service").asString()).isEqualTo("availability");
+    assertThat(elapsed).as("time to the 503").isLessThan(GATEWAY_TIME_LIMIT);
+    assertThat(booking.status()).as("booking: %s", booking).isEqualTo(201);
   }
 
   @Test
