@@ -2,10 +2,12 @@ package io.parking.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parking.support.security.Roles;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
 
 class ApiDocsTest extends GatewayTestSupport {
 
@@ -107,7 +109,7 @@ class ApiDocsTest extends GatewayTestSupport {
   }
 
   @Test
-  void healthIsUp() {
+  void healthIsUpWithoutDetails() {
     client
         .get()
         .uri("/actuator/health")
@@ -116,6 +118,22 @@ class ApiDocsTest extends GatewayTestSupport {
         .isOk()
         .expectBody()
         .jsonPath("$.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components")
+        .doesNotExist();
+  }
+
+  @Test
+  void healthShowsComponentsToOperators() {
+    client
+        .get()
+        .uri("/actuator/health")
+        .header(HttpHeaders.AUTHORIZATION, bearer("operator-1", Roles.OPERATOR))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.components.diskSpace.status")
         .isEqualTo("UP");
   }
 }

@@ -202,8 +202,8 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
           "Not found",
           "No gateway route or page matches "
               + request.getPath().value()
-              + ". The APIs are under /api/lots, /api/spots, /api/bookings, /api/payments and"
-              + " /api/notifications; /swagger-ui.html lists them.");
+              + ". The APIs are under /api/lots, /api/spots, /api/bookings, /api/payments,"
+              + " /api/notifications and /api/operator; /swagger-ui.html lists them.");
     }
 
     log.warn(
