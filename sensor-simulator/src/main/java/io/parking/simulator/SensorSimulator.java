@@ -50,6 +50,9 @@ public final class SensorSimulator {
   /** Real seconds between two heartbeats of each sensor (sensors send one a minute when idle). */
   private static final long HEARTBEAT_SECONDS = 60;
 
+  /** QoS 1 messages that may await the broker's acknowledgement at once. */
+  private static final int MAX_IN_FLIGHT = 1000;
+
   /** Lifetime of the tokens the simulator mints for each request it sends. */
   private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(5);
 
@@ -101,6 +104,9 @@ public final class SensorSimulator {
 
     MqttConnectOptions options = new MqttConnectOptions();
     options.setAutomaticReconnect(true);
+    // Every sensor's heartbeat falls due in the same second, so hundreds of QoS 1 messages can be
+    // awaiting their acknowledgement at once; Paho's default allows 10.
+    options.setMaxInflight(MAX_IN_FLIGHT);
     mqtt.connect(options);
     System.out.printf(
         "simulating lot %d from %02d:00 for %d h at %.0fx: %d walk-in readings, %d spots for"

@@ -15,9 +15,16 @@ public final class DevTokenCommand {
   private DevTokenCommand() {}
 
   public static void main(String[] args) {
+    String usage =
+        "usage: ./parking token USER ROLE [ROLE...]   roles: "
+            + String.join(", ", Roles.ALL)
+            + " (service is for calls between the platform's services)";
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(usage);
+      return;
+    }
     if (args.length < 2) {
-      System.err.println(
-          "usage: ./parking token USER ROLE [ROLE...]   roles: " + String.join(", ", Roles.ALL));
+      System.err.println(usage);
       System.exit(2);
     }
     List<String> roles = new ArrayList<>(List.of(args).subList(1, args.length));
@@ -25,6 +32,11 @@ public final class DevTokenCommand {
       TokenSettings settings = TokenSettings.fromEnvironment();
       String lifetime = System.getenv("PARKING_TOKEN_MINUTES");
       long minutes = lifetime == null || lifetime.isBlank() ? 60 : Long.parseLong(lifetime);
+      if (minutes <= 0) {
+        System.err.println(
+            "PARKING_TOKEN_MINUTES is " + minutes + ": use a positive number of minutes");
+        System.exit(2);
+      }
       System.out.println(new DevTokens(settings).mint(args[0], roles, Duration.ofMinutes(minutes)));
     } catch (NumberFormatException e) {
       System.err.println(
