@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Positive;
 import java.util.UUID;
 
 /**
- * Body of {@code POST /api/payments/authorisations}.
+ * Body of an operator's {@code POST /api/payments/authorisations}.
  *
  * @param bookingId booking the hold is for
  * @param amountMinor amount to hold in minor units of {@code currency}

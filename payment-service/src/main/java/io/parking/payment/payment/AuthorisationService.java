@@ -12,10 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Authorisations and captures requested over HTTP with a client's {@code Idempotency-Key}. The same
- * key with the same request returns the first result; the same key with another request is
- * rejected. A {@link io.parking.payment.provider.ProviderTimeoutException} passes through, and
- * nothing is stored, so the client retries with the same key.
+ * Holds, captures and refunds that an operator requests over HTTP with a client's {@code
+ * Idempotency-Key}, on behalf of the driver who owns the booking or payment. The same key with the
+ * same request returns the first result; the same key with another request is rejected. A {@link
+ * io.parking.payment.provider.ProviderTimeoutException} passes through, and nothing is stored, so
+ * the client retries with the same key.
  */
 @Service
 class AuthorisationService {
@@ -33,7 +34,45 @@ class AuthorisationService {
   }
 
   /**
-   * Places a hold for the driver's booking under the client's key.
+   * Places a hold for an operator under the client's key. The hold belongs to the driver of the
+   * booking, read from the hold that {@code booking.reserved} placed, and must be in that hold's
+   * currency, the currency of the lot's tariff.
+   *
+   * @throws BookingNotFoundException when the booking has no hold from {@code booking.reserved}
+   * @throws PaymentRuleException when the currency differs from that hold's
+   * @throws IdempotencyKeyReusedException when the key was used for another request
+   * @throws PaymentConflictException when the booking already has a live hold under another key
+   */
+  @Transactional
+  Payment authoriseForBookingDriver(String operatorId, String key, AuthorisationRequest request) {
+    UUID bookingId = request.bookingId();
+    Payment reservedHold =
+        payments
+            .findByIdempotencyKey(HoldService.authorisationKey(bookingId))
+            .orElseThrow(() -> new BookingNotFoundException(bookingId));
+    if (!reservedHold.getCurrency().equals(request.currency())) {
+      throw new PaymentRuleException(
+          "currency-mismatch",
+          "Field currency is %s, but booking %s is priced in %s, the currency of its lot's tariff. Send currency %s."
+              .formatted(
+                  request.currency(),
+                  bookingId,
+                  reservedHold.getCurrency(),
+                  reservedHold.getCurrency()));
+    }
+    log.info(
+        "Operator {} requests a hold of {} minor units for booking {} of user {}",
+        operatorId,
+        request.amountMinor(),
+        bookingId,
+        reservedHold.getUserId());
+    // Same bean, so this runs in this method's transaction.
+    return authorise(reservedHold.getUserId(), key, request);
+  }
+
+  /**
+   * Places a hold for the booking, owned by {@code userId}, under the client's key. The caller has
+   * checked that {@code userId} is the booking's driver.
    *
    * @throws IdempotencyKeyReusedException when the key was used for another request
    * @throws PaymentConflictException when the booking already has a live hold under another key
@@ -100,19 +139,18 @@ class AuthorisationService {
   }
 
   /**
-   * Captures {@code amountMinor} of the driver's hold under the client's key.
+   * Captures {@code amountMinor} of any driver's hold for an operator, under the client's key.
    *
-   * @throws PaymentNotFoundException when the driver has no such payment
+   * @throws PaymentNotFoundException when no payment has the id
    * @throws PaymentConflictException when the payment is not a live hold
    * @throws PaymentRuleException when the amount exceeds the hold or the processor declines
    */
   @Transactional
-  Payment capture(String userId, UUID paymentId, String key, long amountMinor) {
+  Payment capture(String operatorId, UUID paymentId, String key, long amountMinor) {
     Payment payment =
         payments
             .findForUpdate(paymentId)
-            .filter(found -> found.getUserId().equals(userId))
-            .orElseThrow(() -> new PaymentNotFoundException(paymentId));
+            .orElseThrow(() -> PaymentNotFoundException.unknown(paymentId));
     if (key.equals(payment.getCaptureKey())) {
       if (payment.getCapturedMinor() != amountMinor) {
         throw new IdempotencyKeyReusedException(
@@ -144,9 +182,11 @@ class AuthorisationService {
     }
     payment.capture(amountMinor, key, reference, Instant.now());
     log.info(
-        "Payment {} for booking {}: captured {} minor units under a client key",
+        "Payment {} for booking {} of user {}: operator {} captured {} minor units",
         paymentId,
         payment.getBookingId(),
+        payment.getUserId(),
+        operatorId,
         amountMinor);
     events.changed(
         EventTypes.PAYMENT_CAPTURED, payment, amountMinor, PaymentStatus.CAPTURED.code());
@@ -154,18 +194,17 @@ class AuthorisationService {
   }
 
   /**
-   * Pays the captured amount of the driver's payment back under the client's key.
+   * Pays the captured amount of any driver's payment back for an operator, under the client's key.
    *
-   * @throws PaymentNotFoundException when the driver has no such payment
+   * @throws PaymentNotFoundException when no payment has the id
    * @throws PaymentConflictException when the payment is not captured
    */
   @Transactional
-  Payment refund(String userId, UUID paymentId, String key) {
+  Payment refund(String operatorId, UUID paymentId, String key) {
     Payment payment =
         payments
             .findForUpdate(paymentId)
-            .filter(found -> found.getUserId().equals(userId))
-            .orElseThrow(() -> new PaymentNotFoundException(paymentId));
+            .orElseThrow(() -> PaymentNotFoundException.unknown(paymentId));
     if (key.equals(payment.getRefundKey())) {
       return payment;
     }
@@ -184,9 +223,11 @@ class AuthorisationService {
     }
     payment.refund(key, Instant.now());
     log.info(
-        "Payment {} for booking {}: refunded {} minor units",
+        "Payment {} for booking {} of user {}: operator {} refunded {} minor units",
         paymentId,
         payment.getBookingId(),
+        payment.getUserId(),
+        operatorId,
         payment.getCapturedMinor());
     events.changed(
         EventTypes.PAYMENT_REFUNDED,

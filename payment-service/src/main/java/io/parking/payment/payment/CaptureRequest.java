@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /**
- * Body of {@code POST /api/payments/{paymentId}/captures}.
+ * Body of an operator's {@code POST /api/payments/{paymentId}/captures}.
  *
  * @param amountMinor amount to take from the hold, at most the held amount
  */

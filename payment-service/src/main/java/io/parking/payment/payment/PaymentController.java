@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * HTTP API over the payments of the driver named by the bearer token's subject. Another driver's
- * payment or receipt is 404 and another driver's booking lists no payments, so neither reveals that
- * it exists. Requests that move money take an {@code Idempotency-Key} header.
+ * HTTP API over payments. Drivers read their own payments and receipts, named by the bearer token's
+ * subject: another driver's payment or receipt is 404 and another driver's booking lists no
+ * payments, so neither reveals that it exists. Operators place holds, capture them and refund
+ * captures, on any driver's booking or payment, and drivers get 403 on these endpoints ({@code
+ * SecurityConfiguration}). Requests that move money take an {@code Idempotency-Key} header.
  */
 @RestController
 @RequestMapping("/api/payments")
@@ -42,8 +44,20 @@ class PaymentController {
   }
 
   /**
-   * Places a hold. Repeating the key with the same body returns the same payment. The same key with
-   * another body is 422, and another key for a booking with a live hold is 409.
+   * Places a hold for an operator, for example after the hold of {@code booking.reserved} was
+   * declined. The hold belongs to the booking's driver, and its currency must be that of the hold
+   * from {@code booking.reserved} (422 {@code currency-mismatch} otherwise). A booking without a
+   * hold from {@code booking.reserved} is 404. Repeating the key with the same body returns the
+   * same payment. The same key with another body is 422, and another key for a booking with a live
+   * hold is 409.
+   *
+   * <p>Drivers may not place holds. The settlement charges any price beyond the hold separately,
+   * and it ignores a hold in a currency other than the tariff's: such a hold of 100000 JPY would
+   * otherwise pay a 10.00 EUR stay with 1000 JPY. A driver's hold would still do harm, because a
+   * 1-cent hold replaces the guarantee of the hold from {@code booking.reserved} and leaves almost
+   * the whole price to a charge at exit that the card may decline. Also, before {@code
+   * booking.reserved} arrives, the service cannot check that the booking in the request is the
+   * caller's.
    */
   @PostMapping("/authorisations")
   @ResponseStatus(HttpStatus.CREATED)
@@ -51,33 +65,41 @@ class PaymentController {
       @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = InvalidHeaderException.IDEMPOTENCY_KEY, required = false) String key,
       @Valid @RequestBody AuthorisationRequest request) {
-    String driver = token.getSubject();
+    String operator = token.getSubject();
     return PaymentResponse.from(
-        authorisations.authorise(driver, requireIdempotencyKey(key), request));
+        authorisations.authoriseForBookingDriver(operator, requireIdempotencyKey(key), request));
   }
 
-  /** Captures up to the held amount of a hold; a voided or captured hold is 409. */
+  /**
+   * Captures up to the held amount of any driver's hold for an operator, for example to settle a
+   * stay by hand after the automatic capture failed. An unknown payment id is 404, and a voided or
+   * captured hold is 409. Drivers may not capture: a driver capturing 1 cent of their own hold
+   * would leave the stay without a live hold, and the settlement charges nothing then.
+   */
   @PostMapping("/{paymentId}/captures")
   PaymentResponse capture(
       @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = InvalidHeaderException.IDEMPOTENCY_KEY, required = false) String key,
       @PathVariable UUID paymentId,
       @Valid @RequestBody CaptureRequest request) {
-    String driver = token.getSubject();
+    String operator = token.getSubject();
     return PaymentResponse.from(
         authorisations.capture(
-            driver, paymentId, requireIdempotencyKey(key), request.amountMinor()));
+            operator, paymentId, requireIdempotencyKey(key), request.amountMinor()));
   }
 
-  /** Pays the captured amount back in full; a payment that is not captured is 409. */
+  /**
+   * Pays the captured amount of any driver's payment back in full, for an operator. An unknown
+   * payment id is 404, and a payment that is not captured is 409.
+   */
   @PostMapping("/{paymentId}/refunds")
   PaymentResponse refund(
       @AuthenticationPrincipal Jwt token,
       @RequestHeader(name = InvalidHeaderException.IDEMPOTENCY_KEY, required = false) String key,
       @PathVariable UUID paymentId) {
-    String driver = token.getSubject();
+    String operator = token.getSubject();
     return PaymentResponse.from(
-        authorisations.refund(driver, paymentId, requireIdempotencyKey(key)));
+        authorisations.refund(operator, paymentId, requireIdempotencyKey(key)));
   }
 
   /** Returns the bill of the caller's finished booking, with its rate breakdown. */
@@ -101,13 +123,14 @@ class PaymentController {
         .toList();
   }
 
+  /** Returns one of the caller's payments. */
   @GetMapping("/{paymentId}")
   PaymentResponse findById(@AuthenticationPrincipal Jwt token, @PathVariable UUID paymentId) {
     String driver = token.getSubject();
     return payments
         .findByPaymentIdAndUserId(paymentId, driver)
         .map(PaymentResponse::from)
-        .orElseThrow(() -> new PaymentNotFoundException(paymentId));
+        .orElseThrow(() -> PaymentNotFoundException.ofDriver(paymentId));
   }
 
   private static String requireIdempotencyKey(String key) {

@@ -3,16 +3,39 @@ package io.parking.payment.payment;
 import java.util.UUID;
 
 /**
- * Thrown when the calling driver has no payment with the requested id, because the id is unknown or
- * the payment belongs to another driver.
+ * Thrown when no payment with the requested id exists, or, for a driver, when it belongs to another
+ * driver. The message is the problem detail for the caller.
  */
 public class PaymentNotFoundException extends RuntimeException {
 
   private final UUID paymentId;
 
-  PaymentNotFoundException(UUID paymentId) {
-    super("No payment with id " + paymentId + " for the driver named by the bearer token");
+  private PaymentNotFoundException(UUID paymentId, String message) {
+    super(message);
     this.paymentId = paymentId;
+  }
+
+  /**
+   * Returns the exception for a driver's request: the driver cannot tell an unknown id from another
+   * driver's payment.
+   */
+  static PaymentNotFoundException ofDriver(UUID paymentId) {
+    return new PaymentNotFoundException(
+        paymentId,
+        "No payment with id "
+            + paymentId
+            + " belongs to the driver named by the bearer token. Look up the payments of a"
+            + " booking with GET /api/payments?bookingId=...");
+  }
+
+  /** Returns the exception for an operator's request, which may name any payment. */
+  static PaymentNotFoundException unknown(UUID paymentId) {
+    return new PaymentNotFoundException(
+        paymentId,
+        "No payment with id "
+            + paymentId
+            + " exists. Check the id: the payment.* events of the booking on topic"
+            + " parking.payment.events carry it.");
   }
 
   public UUID paymentId() {

@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param status {@code authorised}, {@code voided}, {@code captured}, {@code failed} or {@code
  *     refunded}
  * @param idempotencyKey key sent to the card processor: {@code preauth:{bookingId}} for a hold
- *     placed at booking, the client's key for one placed over the API
+ *     placed at booking, the operator's key for one placed over the API
  * @param kind {@code hold} (a pre-authorisation) or {@code charge} (an amount beyond the hold)
  * @param capturedMinor amount taken so far, in minor units
  * @param createdAt when the payment was created

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes the money for a finished booking: prices the stay under the lot's tariff, captures up to
- * the held amount and charges any rest separately, each step under its own idempotency key. A
+ * the held amount and charges any rest separately, each step under its own idempotency key. A hold
+ * in a currency other than the tariff's is voided and the whole price is charged separately. A
  * declined or timed-out step is retried with backoff. When the attempts run out, a {@code
  * payment.failed} event alerts operators.
  */
@@ -162,13 +163,28 @@ class SettlementService {
   }
 
   private void open(SessionFacts session, String reason, Quote quote, Payment hold) {
+    // The hold is captured in its own currency, so the minor units of a hold in another currency
+    // must not count: a hold of 100000 JPY would pay a 10.00 EUR stay with 1000 JPY. Such a hold
+    // is voided, and the whole price is charged separately.
+    long heldMinor = hold.getAmountMinor();
+    if (!hold.getCurrency().equals(quote.currency())) {
+      log.warn(
+          "Booking {}: hold {} is in {}, not in the tariff's {}, so it is voided and all {} minor"
+              + " units are charged separately",
+          session.bookingId(),
+          hold.getPaymentId(),
+          hold.getCurrency(),
+          quote.currency(),
+          quote.amountMinor());
+      heldMinor = 0;
+    }
     Settlement settlement =
         new Settlement(
             session,
             reason,
             quote.amountMinor(),
             quote.currency(),
-            hold.getAmountMinor(),
+            heldMinor,
             mapper.writeValueAsString(receiptLines(quote)),
             Instant.now());
     // The id is assigned, so save merges and returns the managed copy that later changes must use.

@@ -1,5 +1,6 @@
 package io.parking.payment.web;
 
+import io.parking.payment.payment.BookingNotFoundException;
 import io.parking.payment.payment.IdempotencyKeyReusedException;
 import io.parking.payment.payment.InvalidHeaderException;
 import io.parking.payment.payment.PaymentConflictException;
@@ -30,15 +31,17 @@ class ApiExceptionHandler extends ProblemDetailsExceptionHandler {
   @ExceptionHandler(PaymentNotFoundException.class)
   ProblemDetail handlePaymentNotFound(PaymentNotFoundException ex) {
     ProblemDetail problem =
-        problem(
-            HttpStatus.NOT_FOUND,
-            "payment-not-found",
-            "Payment not found",
-            "No payment with id "
-                + ex.paymentId()
-                + " belongs to the driver named by the bearer token. Look up the payments of a"
-                + " booking with GET /api/payments?bookingId=...");
+        problem(HttpStatus.NOT_FOUND, "payment-not-found", "Payment not found", ex.getMessage());
     problem.setProperty("paymentId", ex.paymentId());
+    return problem;
+  }
+
+  @ExceptionHandler(BookingNotFoundException.class)
+  ProblemDetail handleBookingNotFound(BookingNotFoundException ex) {
+    log.warn("Rejected hold for booking {}: no hold from booking.reserved", ex.bookingId());
+    ProblemDetail problem =
+        problem(HttpStatus.NOT_FOUND, "booking-not-found", "Booking not found", ex.getMessage());
+    problem.setProperty("bookingId", ex.bookingId());
     return problem;
   }
 

@@ -3,7 +3,9 @@ package io.parking.payment.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parking.events.EventEnvelope;
 import io.parking.events.EventTypes;
+import io.parking.events.PaymentChanged;
 import io.parking.events.Topics;
 import io.parking.payment.provider.SandboxPaymentProvider;
 import io.parking.payment.provider.SandboxPaymentProvider.Fault;
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +29,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+/**
+ * The operator endpoints: holds, captures and refunds with an {@code Idempotency-Key}. Holds are
+ * placed on bookings whose hold from {@code booking.reserved} was declined, the case an operator
+ * places one for.
+ */
 class AuthorisationApiTest extends IntegrationTest {
 
   private static final String PROBLEMS = "https://parking.example/problems/";
@@ -36,11 +44,13 @@ class AuthorisationApiTest extends IntegrationTest {
 
   private final UUID bookingId = UUID.randomUUID();
   private final String driver = "driver-" + UUID.randomUUID();
+  private final String operator = "operator-" + UUID.randomUUID();
   private final String key = "key-" + UUID.randomUUID();
 
   @Test
   void sameKeyAuthorisesOnceAcrossTimeoutAndConcurrency() throws Exception {
     // given the processor applies the first request but its response is lost
+    reserveWithDeclinedHold();
     provider.failNext(key, Fault.TIMEOUT);
     assertThat(authorise(key, 1000))
         .hasStatus(HttpStatus.GATEWAY_TIMEOUT)
@@ -72,12 +82,13 @@ class AuthorisationApiTest extends IntegrationTest {
         .filteredOn(call -> call.idempotencyKey().equals(key))
         .extracting(SandboxPaymentProvider.Call::operation)
         .containsExactly(Operation.AUTHORISE);
-    assertThat(payments.findByBookingIdOrderByCreatedAt(bookingId)).hasSize(1);
+    assertThat(paymentsUnderKey(key)).hasSize(1);
   }
 
   @Test
   void sameKeyAndBodyReturnsSamePayment() {
     // given
+    reserveWithDeclinedHold();
     String first = paymentIdOf(authorise(key, 1000));
 
     // when
@@ -91,6 +102,7 @@ class AuthorisationApiTest extends IntegrationTest {
   @Test
   void sameKeyWithOtherAmountIsUnprocessable() {
     // given
+    reserveWithDeclinedHold();
     authorise(key, 1000);
 
     // when / then
@@ -99,12 +111,13 @@ class AuthorisationApiTest extends IntegrationTest {
         .bodyJson()
         .extractingPath("$.type")
         .isEqualTo(PROBLEMS + "idempotency-key-reused");
-    assertThat(payments.findByBookingIdOrderByCreatedAt(bookingId)).hasSize(1);
+    assertThat(paymentsUnderKey(key)).hasSize(1);
   }
 
   @Test
   void otherKeyForLiveHoldIsConflict() {
     // given
+    reserveWithDeclinedHold();
     authorise(key, 1000);
 
     // when / then
@@ -119,13 +132,81 @@ class AuthorisationApiTest extends IntegrationTest {
   }
 
   @Test
+  void operatorHoldBelongsToBookingsDriver() {
+    // given
+    reserveWithDeclinedHold();
+
+    // when
+    String paymentId = paymentIdOf(authorise(key, 1000));
+
+    // then the hold is the driver's, not the operator's
+    Payment hold = payments.findById(UUID.fromString(paymentId)).orElseThrow();
+    assertThat(hold.getUserId()).isEqualTo(driver);
+    assertThat(hold.getStatus()).isEqualTo(PaymentStatus.AUTHORISED);
+    assertThat(
+            mvc.get()
+                .uri("/api/payments/{id}", paymentId)
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver)))
+        .hasStatus(HttpStatus.OK)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"paymentId": "%s", "amountMinor": 1000, "status": "authorised", "idempotencyKey": "%s"}
+            """
+                .formatted(paymentId, key));
+  }
+
+  @Test
+  void holdForUnknownBookingIsNotFound() {
+    assertThat(authorise(key, 1000))
+        .hasStatus(HttpStatus.NOT_FOUND)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"type": "%sbooking-not-found", "title": "Booking not found", "status": 404,
+             "bookingId": "%s"}
+            """
+                .formatted(PROBLEMS, bookingId))
+        .extractingPath("$.detail")
+        .asString()
+        .contains("booking.reserved");
+    assertThat(provider.calls()).filteredOn(call -> call.idempotencyKey().equals(key)).isEmpty();
+    assertThat(payments.findByBookingIdOrderByCreatedAt(bookingId)).isEmpty();
+  }
+
+  @Test
+  void holdInOtherCurrencyIsUnprocessable() {
+    // given a booking priced in EUR
+    reserveWithDeclinedHold();
+
+    // when
+    MvcTestResult result = authorise(key, 100_000, "JPY");
+
+    // then
+    assertThat(result)
+        .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"type": "%scurrency-mismatch", "status": 422}
+            """
+                .formatted(PROBLEMS))
+        .extractingPath("$.detail")
+        .asString()
+        .contains("Field currency is JPY")
+        .contains("Send currency EUR");
+    assertThat(provider.calls()).filteredOn(call -> call.idempotencyKey().equals(key)).isEmpty();
+    assertThat(paymentsUnderKey(key)).isEmpty();
+  }
+
+  @Test
   void missingIdempotencyKeyIsBadRequest() {
     assertThat(
             mvc.post()
                 .uri("/api/payments/authorisations")
-                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.operator(operator))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(body(1000)))
+                .content(body(1000, "EUR")))
         .hasStatus(HttpStatus.BAD_REQUEST)
         .bodyJson()
         .isLenientlyEqualTo(
@@ -140,7 +221,7 @@ class AuthorisationApiTest extends IntegrationTest {
     assertThat(
             mvc.post()
                 .uri("/api/payments/authorisations")
-                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.operator(operator))
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"bookingId\": \"%s\", \"currency\": \"EUR\"}".formatted(bookingId)))
@@ -168,14 +249,7 @@ class AuthorisationApiTest extends IntegrationTest {
     Payment hold = payments.findByBookingIdOrderByCreatedAt(bookingId).get(0);
 
     // when
-    MvcTestResult capture =
-        mvc.post()
-            .uri("/api/payments/{id}/captures", hold.getPaymentId())
-            .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
-            .header("Idempotency-Key", key)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"amountMinor\": 500}")
-            .exchange();
+    MvcTestResult capture = capture(hold.getPaymentId().toString(), key, 500);
 
     // then
     assertThat(capture)
@@ -199,19 +273,13 @@ class AuthorisationApiTest extends IntegrationTest {
   @Test
   void captureTakesPartOfClientHold() {
     // given
+    reserveWithDeclinedHold();
     String paymentId = paymentIdOf(authorise(key, 1000));
 
     // when
-    MvcTestResult capture =
-        mvc.post()
-            .uri("/api/payments/{id}/captures", paymentId)
-            .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
-            .header("Idempotency-Key", "capture-" + key)
-            .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"amountMinor\": 700}")
-            .exchange();
+    MvcTestResult capture = capture(paymentId, "capture-" + key, 700);
 
-    // then
+    // then the events are the declined hold, the operator's hold and its capture
     assertThat(capture)
         .hasStatus(HttpStatus.OK)
         .bodyJson()
@@ -224,21 +292,16 @@ class AuthorisationApiTest extends IntegrationTest {
         .untilAsserted(
             () ->
                 assertThat(
-                        awaitRecords(Topics.PAYMENT_EVENTS, bookingId.toString(), 2).get(1).value())
+                        awaitRecords(Topics.PAYMENT_EVENTS, bookingId.toString(), 3).get(2).value())
                     .contains(EventTypes.PAYMENT_CAPTURED));
   }
 
   @Test
   void refundPaysCaptureBackOnce() {
     // given
+    reserveWithDeclinedHold();
     String paymentId = paymentIdOf(authorise(key, 1000));
-    mvc.post()
-        .uri("/api/payments/{id}/captures", paymentId)
-        .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
-        .header("Idempotency-Key", "capture-" + key)
-        .contentType(MediaType.APPLICATION_JSON)
-        .content("{\"amountMinor\": 700}")
-        .exchange();
+    assertThat(capture(paymentId, "capture-" + key, 700)).hasStatus(HttpStatus.OK);
 
     // when the refund is requested twice with one key
     MvcTestResult first = refund(paymentId, "refund-" + key);
@@ -261,16 +324,137 @@ class AuthorisationApiTest extends IntegrationTest {
   @Test
   void refundOfUncapturedHoldIsConflict() {
     // given
+    reserveWithDeclinedHold();
     String paymentId = paymentIdOf(authorise(key, 1000));
 
     // when / then
     assertThat(refund(paymentId, "refund-" + key)).hasStatus(HttpStatus.CONFLICT);
+    assertThat(payments.findById(UUID.fromString(paymentId)))
+        .map(Payment::getStatus)
+        .contains(PaymentStatus.AUTHORISED);
+  }
+
+  @Test
+  void operatorCapturesAndRefundsDriversHold() {
+    // given the driver's hold of 5.00 from booking.reserved
+    long spotId = BookingEvents.newSpotId();
+    send(
+        Topics.BOOKING_EVENTS,
+        Long.toString(spotId),
+        BookingEvents.reserved(bookingId, spotId, driver, Duration.ofHours(2)));
+    Payment hold = awaitOnlyPayment(PaymentStatus.AUTHORISED);
+    String paymentId = hold.getPaymentId().toString();
+
+    // when the operator captures 3.00 of it and refunds the capture
+    MvcTestResult capture = capture(paymentId, "capture-" + key, 300);
+    MvcTestResult refund = refund(paymentId, "refund-" + key);
+
+    // then both acted for the driver
+    assertThat(capture)
+        .hasStatus(HttpStatus.OK)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"paymentId": "%s", "status": "captured", "capturedMinor": 300, "amountMinor": 500}
+            """
+                .formatted(paymentId));
+    assertThat(refund)
+        .hasStatus(HttpStatus.OK)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"paymentId": "%s", "status": "refunded", "capturedMinor": 300}
+            """
+                .formatted(paymentId));
+    Payment refunded = payments.findById(hold.getPaymentId()).orElseThrow();
+    assertThat(refunded.getUserId()).isEqualTo(driver);
+    assertThat(refunded.getStatus()).isEqualTo(PaymentStatus.REFUNDED);
+    assertThat(provider.calls())
+        .filteredOn(call -> call.idempotencyKey().equals("refund-" + key))
+        .extracting(SandboxPaymentProvider.Call::amountMinor)
+        .containsExactly(300L);
+    List<EventEnvelope<PaymentChanged>> events =
+        awaitRecords(Topics.PAYMENT_EVENTS, bookingId.toString(), 3).stream()
+            .map(this::readPayment)
+            .toList();
+    assertThat(events)
+        .extracting(EventEnvelope::type)
+        .containsExactly(
+            EventTypes.PAYMENT_AUTHORISED,
+            EventTypes.PAYMENT_CAPTURED,
+            EventTypes.PAYMENT_REFUNDED);
+    assertThat(events).extracting(event -> event.payload().userId()).containsOnly(driver);
+  }
+
+  @Test
+  void operatorOnUnknownPaymentIsNotFound() {
+    // given
+    String unknown = UUID.randomUUID().toString();
+    String expected =
+        """
+        {"type": "%spayment-not-found", "title": "Payment not found", "status": 404,
+         "detail": "No payment with id %s exists. Check the id: the payment.* events of the booking on topic parking.payment.events carry it.",
+         "paymentId": "%s"}
+        """
+            .formatted(PROBLEMS, unknown, unknown);
+
+    // when / then
+    assertThat(capture(unknown, "capture-" + key, 100))
+        .hasStatus(HttpStatus.NOT_FOUND)
+        .bodyJson()
+        .isLenientlyEqualTo(expected);
+    assertThat(refund(unknown, "refund-" + key))
+        .hasStatus(HttpStatus.NOT_FOUND)
+        .bodyJson()
+        .isLenientlyEqualTo(expected);
+    assertThat(provider.calls()).filteredOn(call -> call.idempotencyKey().endsWith(key)).isEmpty();
+  }
+
+  /**
+   * Reserves the booking for the driver with a hold that the processor declines, so the booking has
+   * no live hold and an operator may place one.
+   */
+  private void reserveWithDeclinedHold() {
+    provider.failNext(HoldService.authorisationKey(bookingId), Fault.DECLINE);
+    long spotId = BookingEvents.newSpotId();
+    send(
+        Topics.BOOKING_EVENTS,
+        Long.toString(spotId),
+        BookingEvents.reserved(bookingId, spotId, driver, Duration.ofHours(2)));
+    awaitOnlyPayment(PaymentStatus.FAILED);
+  }
+
+  private Payment awaitOnlyPayment(PaymentStatus status) {
+    await()
+        .untilAsserted(
+            () ->
+                assertThat(payments.findByBookingIdOrderByCreatedAt(bookingId))
+                    .singleElement()
+                    .extracting(Payment::getStatus)
+                    .isEqualTo(status));
+    return payments.findByBookingIdOrderByCreatedAt(bookingId).get(0);
+  }
+
+  private List<Payment> paymentsUnderKey(String idempotencyKey) {
+    return payments.findByBookingIdOrderByCreatedAt(bookingId).stream()
+        .filter(payment -> payment.getIdempotencyKey().equals(idempotencyKey))
+        .toList();
+  }
+
+  private MvcTestResult capture(String paymentId, String idempotencyKey, long amountMinor) {
+    return mvc.post()
+        .uri("/api/payments/{id}/captures", paymentId)
+        .header(HttpHeaders.AUTHORIZATION, BearerTokens.operator(operator))
+        .header("Idempotency-Key", idempotencyKey)
+        .contentType(MediaType.APPLICATION_JSON)
+        .content("{\"amountMinor\": %d}".formatted(amountMinor))
+        .exchange();
   }
 
   private MvcTestResult refund(String paymentId, String idempotencyKey) {
     return mvc.post()
         .uri("/api/payments/{id}/refunds", paymentId)
-        .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
+        .header(HttpHeaders.AUTHORIZATION, BearerTokens.operator(operator))
         .header("Idempotency-Key", idempotencyKey)
         .exchange();
   }
@@ -286,20 +470,24 @@ class AuthorisationApiTest extends IntegrationTest {
   }
 
   private MvcTestResult authorise(String idempotencyKey, long amountMinor) {
+    return authorise(idempotencyKey, amountMinor, "EUR");
+  }
+
+  private MvcTestResult authorise(String idempotencyKey, long amountMinor, String currency) {
     return mvc.post()
         .uri("/api/payments/authorisations")
-        .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driver))
+        .header(HttpHeaders.AUTHORIZATION, BearerTokens.operator(operator))
         .header("Idempotency-Key", idempotencyKey)
         .contentType(MediaType.APPLICATION_JSON)
-        .content(body(amountMinor))
+        .content(body(amountMinor, currency))
         .exchange();
   }
 
-  private String body(long amountMinor) {
+  private String body(long amountMinor, String currency) {
     return """
-        {"bookingId": "%s", "amountMinor": %d, "currency": "EUR"}
+        {"bookingId": "%s", "amountMinor": %d, "currency": "%s"}
         """
-        .formatted(bookingId, amountMinor);
+        .formatted(bookingId, amountMinor, currency);
   }
 
   private String paymentIdOf(MvcTestResult result) {
@@ -308,5 +496,11 @@ class AuthorisationApiTest extends IntegrationTest {
         .readTree(result.getResponse().getContentAsByteArray())
         .get("paymentId")
         .asString();
+  }
+
+  private EventEnvelope<PaymentChanged> readPayment(ConsumerRecord<String, String> record) {
+    return mapper.readValue(
+        record.value(),
+        mapper.getTypeFactory().constructParametricType(EventEnvelope.class, PaymentChanged.class));
   }
 }

@@ -169,7 +169,7 @@ class PaymentOutboxTest extends IntegrationTest {
   private void authoriseAndCapture(List<UUID> bookings) {
     for (UUID bookingId : bookings) {
       Payment hold = authorisations.authorise(driver, "hold-" + bookingId, request(bookingId));
-      authorisations.capture(driver, hold.getPaymentId(), "capture-" + bookingId, 300);
+      authorisations.capture("operator-1", hold.getPaymentId(), "capture-" + bookingId, 300);
     }
   }
 

@@ -3,11 +3,16 @@ package io.parking.payment.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parking.events.EventTypes;
 import io.parking.events.Topics;
+import io.parking.payment.provider.SandboxPaymentProvider;
+import io.parking.payment.provider.SandboxPaymentProvider.Fault;
 import io.parking.payment.support.BearerTokens;
 import io.parking.payment.support.BookingEvents;
 import io.parking.payment.support.IntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,8 +30,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 
 /**
- * Bearer-token rules of the payment API: only drivers call it, each about their own payments, and
- * the driver id comes from the token's subject, never from a header the caller sets.
+ * Bearer-token rules of the payment API: drivers read their own payments, operators place, capture
+ * and refund any driver's payments, and the caller's id comes from the token's subject, never from
+ * a header the caller sets.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PaymentSecurityTest extends IntegrationTest {
@@ -37,17 +43,32 @@ class PaymentSecurityTest extends IntegrationTest {
 
   @Autowired private MockMvcTester mvc;
   @Autowired private PaymentRepository payments;
+  @Autowired private SettlementRepository settlements;
+  @Autowired private SandboxPaymentProvider provider;
 
   private final String driverA = "driver-a-" + UUID.randomUUID();
   private final String driverB = "driver-b-" + UUID.randomUUID();
 
   /** Returns one request to each payment endpoint, without credentials. */
   static List<Function<MockMvcTester, MockMvcRequestBuilder>> endpoints() {
+    List<Function<MockMvcTester, MockMvcRequestBuilder>> all = new ArrayList<>(driverEndpoints());
+    all.addAll(operatorEndpoints());
+    return all;
+  }
+
+  /** Returns one request to each endpoint for drivers, without credentials. */
+  static List<Function<MockMvcTester, MockMvcRequestBuilder>> driverEndpoints() {
     UUID id = UUID.randomUUID();
     return List.of(
         mvc -> mvc.get().uri("/api/payments?bookingId={id}", id),
         mvc -> mvc.get().uri("/api/payments/{id}", id),
-        mvc -> mvc.get().uri("/api/payments/receipts?bookingId={id}", id),
+        mvc -> mvc.get().uri("/api/payments/receipts?bookingId={id}", id));
+  }
+
+  /** Returns one request to each endpoint for operators, without credentials. */
+  static List<Function<MockMvcTester, MockMvcRequestBuilder>> operatorEndpoints() {
+    UUID id = UUID.randomUUID();
+    return List.of(
         mvc ->
             mvc.post()
                 .uri("/api/payments/authorisations")
@@ -128,6 +149,37 @@ class PaymentSecurityTest extends IntegrationTest {
                 .formatted(PROBLEMS));
   }
 
+  @ParameterizedTest
+  @MethodSource("operatorEndpoints")
+  void driverTokenOnOperatorEndpointIsForbidden(
+      Function<MockMvcTester, MockMvcRequestBuilder> endpoint) {
+    assertThat(endpoint.apply(mvc).header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driverA)))
+        .hasStatus(HttpStatus.FORBIDDEN)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"type": "%sforbidden", "title": "Role not allowed", "status": 403}
+            """
+                .formatted(PROBLEMS));
+  }
+
+  @ParameterizedTest
+  @MethodSource("driverEndpoints")
+  void operatorTokenOnDriverEndpointIsForbidden(
+      Function<MockMvcTester, MockMvcRequestBuilder> endpoint) {
+    assertThat(
+            endpoint
+                .apply(mvc)
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.operator("operator-1")))
+        .hasStatus(HttpStatus.FORBIDDEN)
+        .bodyJson()
+        .isLenientlyEqualTo(
+            """
+            {"type": "%sforbidden", "title": "Role not allowed", "status": 403}
+            """
+                .formatted(PROBLEMS));
+  }
+
   @Test
   void pathsOutsideApiAreDenied() {
     String token = BearerTokens.driver(driverA);
@@ -174,42 +226,91 @@ class PaymentSecurityTest extends IntegrationTest {
   }
 
   @Test
-  void otherDriverCannotCaptureOrRefund() {
-    // given a hold of driver A
-    Payment payment = placeHold(UUID.randomUUID(), driverA);
-    String tokenB = BearerTokens.driver(driverB);
+  void driverCannotCaptureOrRefundOwnHold() {
+    // given driver A's hold for two hours in lot 5, which charges 5.00 per hour
+    UUID bookingId = UUID.randomUUID();
+    long spotId = BookingEvents.newSpotId();
+    sendBookingEvent(
+        EventTypes.BOOKING_RESERVED,
+        bookingId,
+        spotId,
+        BookingEvents.START.minus(Duration.ofHours(1)));
+    Payment hold = awaitOnlyPayment(bookingId);
+    assertThat(hold.getAmountMinor()).isEqualTo(1000);
+    String tokenA = BearerTokens.driver(driverA);
+    String captureKey = "capture-" + UUID.randomUUID();
+    String refundKey = "refund-" + UUID.randomUUID();
 
-    // when / then
+    // when A captures 0.01 of it and asks for a refund
     assertThat(
             mvc.post()
-                .uri("/api/payments/{id}/captures", payment.getPaymentId())
-                .header(HttpHeaders.AUTHORIZATION, tokenB)
-                .header(FORGED_HEADER, driverA)
-                .header("Idempotency-Key", "capture-" + UUID.randomUUID())
+                .uri("/api/payments/{id}/captures", hold.getPaymentId())
+                .header(HttpHeaders.AUTHORIZATION, tokenA)
+                .header("Idempotency-Key", captureKey)
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"amountMinor\": 100}"))
-        .hasStatus(HttpStatus.NOT_FOUND);
+                .content("{\"amountMinor\": 1}"))
+        .hasStatus(HttpStatus.FORBIDDEN)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo(PROBLEMS + "forbidden");
     assertThat(
             mvc.post()
-                .uri("/api/payments/{id}/refunds", payment.getPaymentId())
-                .header(HttpHeaders.AUTHORIZATION, tokenB)
-                .header("Idempotency-Key", "refund-" + UUID.randomUUID()))
-        .hasStatus(HttpStatus.NOT_FOUND);
-    assertThat(payments.findById(payment.getPaymentId()))
-        .map(Payment::getStatus)
-        .contains(PaymentStatus.AUTHORISED);
+                .uri("/api/payments/{id}/refunds", hold.getPaymentId())
+                .header(HttpHeaders.AUTHORIZATION, tokenA)
+                .header("Idempotency-Key", refundKey))
+        .hasStatus(HttpStatus.FORBIDDEN)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo(PROBLEMS + "forbidden");
+
+    // then the hold is unchanged
+    Payment unchanged = payments.findById(hold.getPaymentId()).orElseThrow();
+    assertThat(unchanged.getStatus()).isEqualTo(PaymentStatus.AUTHORISED);
+    assertThat(unchanged.getCapturedMinor()).isZero();
+    assertThat(unchanged.getCaptureKey()).isNull();
+    assertThat(provider.calls())
+        .filteredOn(
+            call ->
+                call.idempotencyKey().equals(captureKey) || call.idempotencyKey().equals(refundKey))
+        .isEmpty();
+
+    // and when A parks from the start for 2 h 10 min, within the 15 min of exit grace
+    sendBookingEvent(EventTypes.BOOKING_ACTIVATED, bookingId, spotId, BookingEvents.START);
+    sendBookingEvent(
+        EventTypes.BOOKING_COMPLETED,
+        bookingId,
+        spotId,
+        BookingEvents.START.plus(Duration.ofMinutes(130)));
+
+    // then the settlement charges the full tariff of two hours from the hold
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(settlements.findById(bookingId))
+                    .map(Settlement::getStatus)
+                    .contains(Settlement.PAID));
+    Settlement settlement = settlements.findById(bookingId).orElseThrow();
+    assertThat(settlement.getAmountMinor()).isEqualTo(1000);
+    assertThat(settlement.getHoldPartMinor()).isEqualTo(1000);
+    assertThat(settlement.getExtraPartMinor()).isZero();
+    Payment captured = payments.findById(hold.getPaymentId()).orElseThrow();
+    assertThat(captured.getStatus()).isEqualTo(PaymentStatus.CAPTURED);
+    assertThat(captured.getCapturedMinor()).isEqualTo(1000);
   }
 
   @Test
   void forgedHeaderIsIgnoredOnAuthorise() {
-    // given
+    // given driver A's booking, whose hold from booking.reserved was declined
     UUID bookingId = UUID.randomUUID();
+    provider.failNext(HoldService.authorisationKey(bookingId), Fault.DECLINE);
+    placeHold(bookingId, driverA);
 
-    // when driver A authorises while naming driver B in the old header
+    // when an operator places a hold while naming driver B in the old header
     assertThat(
             mvc.post()
                 .uri("/api/payments/authorisations")
-                .header(HttpHeaders.AUTHORIZATION, BearerTokens.driver(driverA))
+                .header(HttpHeaders.AUTHORIZATION, BearerTokens.operator("operator-1"))
                 .header(FORGED_HEADER, driverB)
                 .header("Idempotency-Key", "key-" + bookingId)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -218,11 +319,10 @@ class PaymentSecurityTest extends IntegrationTest {
                         .formatted(bookingId)))
         .hasStatus(HttpStatus.CREATED);
 
-    // then the hold is A's
-    assertThat(payments.findByBookingIdOrderByCreatedAt(bookingId))
-        .singleElement()
-        .extracting(Payment::getUserId)
-        .isEqualTo(driverA);
+    // then the new hold is A's, the driver of the booking
+    assertThat(payments.findByIdempotencyKey("key-" + bookingId))
+        .map(Payment::getUserId)
+        .contains(driverA);
   }
 
   @Test
@@ -250,6 +350,21 @@ class PaymentSecurityTest extends IntegrationTest {
     assertThat(output.getOut())
         .containsPattern(
             "\\[payment-service," + correlationId + "\\] .*Rejected GET /api/payments/.* 401");
+  }
+
+  /** Sends a booking event of driver A's two-hour booking in lot 5. */
+  private void sendBookingEvent(String type, UUID bookingId, long spotId, Instant occurredAt) {
+    send(
+        Topics.BOOKING_EVENTS,
+        Long.toString(spotId),
+        BookingEvents.event(type, bookingId, 5, spotId, driverA, Duration.ofHours(2), occurredAt));
+  }
+
+  private Payment awaitOnlyPayment(UUID bookingId) {
+    await()
+        .untilAsserted(
+            () -> assertThat(payments.findByBookingIdOrderByCreatedAt(bookingId)).hasSize(1));
+    return payments.findByBookingIdOrderByCreatedAt(bookingId).get(0);
   }
 
   private Payment placeHold(UUID bookingId, String userId) {

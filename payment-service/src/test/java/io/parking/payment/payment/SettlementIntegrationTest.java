@@ -35,6 +35,7 @@ class SettlementIntegrationTest extends IntegrationTest {
   @Autowired private SettlementRepository settlements;
   @Autowired private SandboxPaymentProvider provider;
   @Autowired private MockMvcTester mvc;
+  @Autowired private AuthorisationService authorisations;
 
   private final UUID bookingId = UUID.randomUUID();
   private final long spotId = BookingEvents.newSpotId();
@@ -215,6 +216,53 @@ class SettlementIntegrationTest extends IntegrationTest {
     assertThat(receipt.payload().amountMinor()).isEqualTo(1000);
     assertThat(receipt.payload().userId()).isEqualTo(driver);
     assertThat(receipt.payload().lines()).hasSize(3);
+  }
+
+  @Test
+  void holdInOtherCurrencyPaysNothing() {
+    // given a live hold of 100000 JPY under a client key, placed before booking.reserved arrived
+    Payment yenHold =
+        authorisations.authorise(
+            driver, "yen-" + bookingId, new AuthorisationRequest(bookingId, 100_000L, "JPY"));
+    EventEnvelope<BookingChanged> reserved =
+        BookingEvents.event(
+            EventTypes.BOOKING_RESERVED,
+            bookingId,
+            LOT,
+            spotId,
+            driver,
+            Duration.ofHours(2),
+            BookingEvents.START.minus(Duration.ofHours(1)));
+    send(Topics.BOOKING_EVENTS, spotKey, reserved);
+    awaitProcessed(reserved.eventId());
+    assertThat(payments.findByBookingIdOrderByCreatedAt(bookingId))
+        .extracting(Payment::getPaymentId)
+        .containsExactly(yenHold.getPaymentId());
+
+    // when the stay of 2 h 10 min, priced 10.00 EUR, completes
+    send(
+        EventTypes.BOOKING_COMPLETED,
+        Duration.ofHours(2),
+        BookingEvents.START.plus(Duration.ofMinutes(130)));
+
+    // then the yen hold is voided and the whole price is charged in EUR
+    Settlement settlement = awaitSettlement(Settlement.PAID);
+    assertThat(settlement.getAmountMinor()).isEqualTo(1000);
+    assertThat(settlement.getHoldPartMinor()).isZero();
+    assertThat(settlement.getExtraPartMinor()).isEqualTo(1000);
+    Payment voided = payments.findById(yenHold.getPaymentId()).orElseThrow();
+    assertThat(voided.getStatus()).isEqualTo(PaymentStatus.VOIDED);
+    assertThat(voided.getCapturedMinor()).isZero();
+    assertThat(callsWithKey("capture:" + bookingId)).isEmpty();
+    assertThat(payments.findByBookingIdOrderByCreatedAt(bookingId))
+        .filteredOn(payment -> payment.getKind().equals(Payment.CHARGE))
+        .singleElement()
+        .satisfies(
+            charge -> {
+              assertThat(charge.getAmountMinor()).isEqualTo(1000);
+              assertThat(charge.getCurrency()).isEqualTo("EUR");
+              assertThat(charge.getStatus()).isEqualTo(PaymentStatus.CAPTURED);
+            });
   }
 
   @Test

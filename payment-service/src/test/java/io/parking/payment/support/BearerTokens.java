@@ -24,6 +24,14 @@ public final class BearerTokens {
     return bearer(TOKENS.mint(userId, List.of(Roles.DRIVER), LIFETIME));
   }
 
+  /**
+   * Returns a valid token with the operator role for {@code userId}, which may place, capture and
+   * refund any driver's payment but not read payments.
+   */
+  public static String operator(String userId) {
+    return bearer(TOKENS.mint(userId, List.of(Roles.OPERATOR), LIFETIME));
+  }
+
   /** Returns a valid token with the kiosk role, which may not call the payment API. */
   public static String kiosk(String kioskId) {
     return bearer(TOKENS.mint(kioskId, List.of(Roles.KIOSK), LIFETIME));
