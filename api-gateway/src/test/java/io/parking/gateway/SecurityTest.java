@@ -206,6 +206,9 @@ class SecurityTest extends GatewayTestSupport {
   @CsvSource({
     "GET, /api/bookings/42, operator",
     "GET, /api/payments/7, operator",
+    "POST, /api/payments/authorisations, driver",
+    "POST, /api/payments/7/captures, driver",
+    "POST, /api/payments/7/refunds, driver",
     "GET, /api/operator/reconciliations, driver",
     "GET, /actuator/metrics, driver",
     "GET, /api/bookings/42, service",
@@ -243,6 +246,29 @@ class SecurityTest extends GatewayTestSupport {
         .exchange()
         .expectStatus()
         .isOk();
+  }
+
+  @ParameterizedTest(name = "POST {0} as operator")
+  @CsvSource({
+    "/api/payments/authorisations",
+    "/api/payments/7/captures",
+    "/api/payments/7/refunds"
+  })
+  void operatorPaymentChangesPassSecurity(String path) {
+    // The payment stand-in is not listening, so a request that passed the rules ends in 503.
+    client
+        .post()
+        .uri(path)
+        .header(HttpHeaders.AUTHORIZATION, bearer("operator-1", Roles.OPERATOR))
+        .header("Idempotency-Key", "key-1")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectBody()
+        .jsonPath("$.service")
+        .isEqualTo("payment");
   }
 
   @Test

@@ -72,6 +72,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -445,6 +446,22 @@ class SensorIngestIntegrationTest {
         .isEqualTo("https://parking.example/problems/forbidden");
     assertThat(asOperator).hasStatusOk();
     assertThat(asOperator).bodyJson().extractingPath("$.names").asArray().isNotEmpty();
+  }
+
+  @Test
+  void apiDocsSayThereIsNoHttpApi() throws Exception {
+    MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
+
+    assertThat(result).hasStatusOk();
+    JsonNode docs =
+        mapper.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    assertThat(docs.at("/info/title").asString()).isEqualTo("IoT gateway: no HTTP API");
+    assertThat(docs.at("/info/description").asString())
+        .contains(
+            "no HTTP API", "/actuator/health", "/actuator/metrics", "MQTT", "docs/sensors.md");
+    assertThat(docs.at("/info/version").asString()).isNotBlank().isNotEqualTo("v0");
+    assertThat(docs.path("paths").propertyNames()).isEmpty();
+    assertThat(docs.has("security")).as("no global security requirement").isFalse();
   }
 
   @Test

@@ -12,8 +12,9 @@ import org.springframework.security.config.web.server.ServerHttpSecurity.Authori
  *   <li>Open to anyone, with or without a token: the kiosk page, the API docs, health, and reads of
  *       the free-spot counts (a kiosk token reaches nothing else).
  *   <li>Reads of lots and spots: drivers and operators.
- *   <li>Bookings and payments: drivers. Notifications: drivers and operators. Operator endpoints
- *       and the actuator endpoints other than health: operators.
+ *   <li>Bookings and payment reads: drivers. Holds, captures and refunds: operators. Notifications:
+ *       drivers and operators. Operator endpoints and the actuator endpoints other than health:
+ *       operators.
  *   <li>Any other path: a token with the driver, operator or service role, so only those callers
  *       get a 404 for an unknown path.
  * </ul>
@@ -39,6 +40,11 @@ final class AccessRules {
     "/api/lots/{lotId}/floors/{floorId}/availability"
   };
 
+  /** Holds, captures and refunds, which operators place by hand for any driver's payment. */
+  static final String[] OPERATOR_PAYMENT_PATHS = {
+    "/api/payments/authorisations", "/api/payments/*/captures", "/api/payments/*/refunds"
+  };
+
   private AccessRules() {}
 
   static void apply(AuthorizeExchangeSpec rules) {
@@ -51,6 +57,8 @@ final class AccessRules {
         .permitAll()
         .pathMatchers(HttpMethod.GET, "/api/lots/**", "/api/spots/**")
         .hasAnyRole(Roles.DRIVER, Roles.OPERATOR)
+        .pathMatchers(HttpMethod.POST, OPERATOR_PAYMENT_PATHS)
+        .hasRole(Roles.OPERATOR)
         .pathMatchers("/api/bookings/**", "/api/payments/**")
         .hasRole(Roles.DRIVER)
         .pathMatchers("/api/notifications/**")

@@ -3,6 +3,7 @@ package io.parking.availability.availability;
 import io.parking.availability.availability.LotAvailability.FloorAvailability;
 import io.parking.availability.availability.LotReader.LotView;
 import io.parking.availability.config.AvailabilityProperties;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.function.Function;
@@ -21,6 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Counts of lots and floors, read from Redis only: this path never calls PostgreSQL or the booking
  * service. Responses carry an {@code ETag} that changes with every count, and a request whose
  * {@code If-None-Match} names the current tag gets 304 without a body.
+ *
+ * <p>The reads are open to anonymous callers, so each carries an empty {@link
+ * SecurityRequirements}, which the API docs show as an operation without security.
  */
 @RestController
 @RequestMapping("/api/lots/{lotId}")
@@ -37,6 +41,7 @@ class AvailabilityController {
     this.cacheControl = CacheControl.maxAge(properties.read().maxAge()).cachePublic();
   }
 
+  @SecurityRequirements
   @GetMapping("/availability")
   ResponseEntity<LotAvailability> lot(@PathVariable long lotId, HttpServletRequest request) {
     LotView view = readLot(lotId);
@@ -48,11 +53,13 @@ class AvailabilityController {
    * body as {@code GET /api/lots/{lotId}/availability} at once and after every change, and a
    * heartbeat comment while nothing changes.
    */
+  @SecurityRequirements
   @GetMapping(path = "/availability/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter stream(@PathVariable long lotId) {
     return stream.subscribe(lotId, readLot(lotId));
   }
 
+  @SecurityRequirements
   @GetMapping("/floors/{floorId}/availability")
   ResponseEntity<FloorAvailability> floor(
       @PathVariable long lotId, @PathVariable long floorId, HttpServletRequest request) {

@@ -7,20 +7,26 @@ import static org.awaitility.Awaitility.await;
 import io.parking.availability.IntegrationTest;
 import io.parking.availability.TestLots;
 import io.parking.availability.availability.LotAvailability.FloorAvailability;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class AvailabilityApiTest extends IntegrationTest {
 
   private static final long LOT = TestLots.API_LOT.lotId();
 
   @Autowired private MockMvcTester mvc;
+  @Autowired private JsonMapper mapper;
 
   @BeforeEach
   void awaitLotBuilt() {
@@ -166,5 +172,40 @@ class AvailabilityApiTest extends IntegrationTest {
         .extractingPath("$.paths")
         .asMap()
         .containsKey("/api/lots/{lotId}/availability");
+  }
+
+  @Test
+  void openApiDocumentNamesService() throws Exception {
+    JsonNode info = apiDocs().path("info");
+
+    assertThat(info.path("title").asString()).isEqualTo("Availability service API");
+    assertThat(info.path("version").asString()).isNotBlank().isNotEqualTo("v0");
+    assertThat(info.path("description").asString()).contains("anonymous");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/api/lots/{lotId}/availability",
+        "/api/lots/{lotId}/availability/stream",
+        "/api/lots/{lotId}/floors/{floorId}/availability"
+      })
+  void openApiReadNeedsNoToken(String path) throws Exception {
+    JsonNode docs = apiDocs();
+    JsonNode read = docs.path("paths").path(path).path("get");
+
+    assertThat(read.isObject()).as("GET %s is documented", path).isTrue();
+    assertThat(read.path("security").isArray()).as("explicit security list").isTrue();
+    assertThat(read.path("security")).as("security of GET %s", path).isEmpty();
+    assertThat(read.path("responses").propertyNames())
+        .contains("200", "429", "503")
+        .doesNotContain("401", "403");
+    assertThat(docs.has("security")).as("no global security requirement").isFalse();
+  }
+
+  private JsonNode apiDocs() throws Exception {
+    MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
+    assertThat(result).hasStatusOk();
+    return mapper.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
   }
 }

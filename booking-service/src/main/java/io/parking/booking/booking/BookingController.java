@@ -1,6 +1,31 @@
 package io.parking.booking.booking;
 
+import static io.parking.booking.booking.BookingApiDocs.BOOKING_NOT_FOUND;
+import static io.parking.booking.booking.BookingApiDocs.CANCEL_CONFLICT;
+import static io.parking.booking.booking.BookingApiDocs.CHECK_IN_CONFLICT;
+import static io.parking.booking.booking.BookingApiDocs.COMPLETE_CONFLICT;
+import static io.parking.booking.booking.BookingApiDocs.CREATED;
+import static io.parking.booking.booking.BookingApiDocs.EXTENSION_CONFLICT;
+import static io.parking.booking.booking.BookingApiDocs.INVALID_BODY;
+import static io.parking.booking.booking.BookingApiDocs.INVALID_BOOKING_ID;
+import static io.parking.booking.booking.BookingApiDocs.INVALID_EXTENSION;
+import static io.parking.booking.booking.BookingApiDocs.INVALID_LIST_PARAMETER;
+import static io.parking.booking.booking.BookingApiDocs.INVALID_PATCH_BODY;
+import static io.parking.booking.booking.BookingApiDocs.INVALID_WINDOW;
+import static io.parking.booking.booking.BookingApiDocs.JSON;
+import static io.parking.booking.booking.BookingApiDocs.LOCATION;
+import static io.parking.booking.booking.BookingApiDocs.LOCATION_DESCRIPTION;
+import static io.parking.booking.booking.BookingApiDocs.LOT_OR_FLOOR_NOT_FOUND;
+import static io.parking.booking.booking.BookingApiDocs.NO_SPOT_AVAILABLE;
+import static io.parking.booking.booking.BookingApiDocs.REPLAYED;
+import static io.parking.booking.booking.BookingApiDocs.SPOT_NOT_FOUND;
+import static io.parking.booking.booking.BookingApiDocs.SPOT_UNAVAILABLE;
+
 import io.parking.booking.booking.BookingService.Reservation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
@@ -31,7 +56,7 @@ class BookingController {
   static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
   /** Length of the {@code bookings.user_id} column, which stores the token's subject. */
-  private static final int MAX_USER_ID_LENGTH = 128;
+  static final int MAX_USER_ID_LENGTH = 128;
 
   /** Largest page the booking list returns. */
   static final int MAX_PAGE_SIZE = 100;
@@ -46,6 +71,30 @@ class BookingController {
 
   /** Reserves the spot: 201 for a new booking, 200 for a repeated idempotency key. */
   @PostMapping
+  @ApiResponse(
+      responseCode = "201",
+      description = CREATED,
+      headers =
+          @Header(
+              name = LOCATION,
+              description = LOCATION_DESCRIPTION,
+              schema = @Schema(type = "string", format = "uri")),
+      content =
+          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = REPLAYED,
+      headers =
+          @Header(
+              name = LOCATION,
+              description = LOCATION_DESCRIPTION,
+              schema = @Schema(type = "string", format = "uri")),
+      content =
+          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ApiResponse(responseCode = "400", description = INVALID_BODY)
+  @ApiResponse(responseCode = "404", description = SPOT_NOT_FOUND)
+  @ApiResponse(responseCode = "409", description = SPOT_UNAVAILABLE)
+  @ApiResponse(responseCode = "422", description = INVALID_WINDOW)
   ResponseEntity<BookingResponse> reserve(
       @AuthenticationPrincipal Jwt jwt,
       @RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
@@ -57,6 +106,30 @@ class BookingController {
 
   /** Reserves any free spot matching the request, with the same status codes as {@code POST}. */
   @PostMapping("/any")
+  @ApiResponse(
+      responseCode = "201",
+      description = CREATED,
+      headers =
+          @Header(
+              name = LOCATION,
+              description = LOCATION_DESCRIPTION,
+              schema = @Schema(type = "string", format = "uri")),
+      content =
+          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = REPLAYED,
+      headers =
+          @Header(
+              name = LOCATION,
+              description = LOCATION_DESCRIPTION,
+              schema = @Schema(type = "string", format = "uri")),
+      content =
+          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ApiResponse(responseCode = "400", description = INVALID_BODY)
+  @ApiResponse(responseCode = "404", description = LOT_OR_FLOOR_NOT_FOUND)
+  @ApiResponse(responseCode = "409", description = NO_SPOT_AVAILABLE)
+  @ApiResponse(responseCode = "422", description = INVALID_WINDOW)
   ResponseEntity<BookingResponse> reserveAny(
       @AuthenticationPrincipal Jwt jwt,
       @RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) String idempotencyKey,
@@ -67,6 +140,11 @@ class BookingController {
   }
 
   @GetMapping
+  @ApiResponse(
+      responseCode = "200",
+      description = "One page of the caller's bookings, newest first.",
+      content = @Content(mediaType = JSON, schema = @Schema(implementation = BookingPage.class)))
+  @ApiResponse(responseCode = "400", description = INVALID_LIST_PARAMETER)
   BookingPage list(
       @AuthenticationPrincipal Jwt jwt,
       @RequestParam(required = false) String status,
@@ -83,11 +161,27 @@ class BookingController {
   }
 
   @GetMapping("/{bookingId}")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The booking.",
+      content =
+          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ApiResponse(responseCode = "400", description = INVALID_BOOKING_ID)
+  @ApiResponse(responseCode = "404", description = BOOKING_NOT_FOUND)
   BookingResponse booking(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID bookingId) {
     return bookings.find(driverId(jwt), bookingId);
   }
 
   @PatchMapping("/{bookingId}")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The booking with its new end.",
+      content =
+          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ApiResponse(responseCode = "400", description = INVALID_PATCH_BODY)
+  @ApiResponse(responseCode = "404", description = BOOKING_NOT_FOUND)
+  @ApiResponse(responseCode = "409", description = EXTENSION_CONFLICT)
+  @ApiResponse(responseCode = "422", description = INVALID_EXTENSION)
   BookingResponse extend(
       @AuthenticationPrincipal Jwt jwt,
       @PathVariable UUID bookingId,
@@ -96,16 +190,40 @@ class BookingController {
   }
 
   @PostMapping("/{bookingId}/check-in")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The booking, now active.",
+      content =
+          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ApiResponse(responseCode = "400", description = INVALID_BOOKING_ID)
+  @ApiResponse(responseCode = "404", description = BOOKING_NOT_FOUND)
+  @ApiResponse(responseCode = "409", description = CHECK_IN_CONFLICT)
   BookingResponse checkIn(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID bookingId) {
     return bookings.checkIn(driverId(jwt), bookingId);
   }
 
   @PostMapping("/{bookingId}/complete")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The booking, now completed.",
+      content =
+          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ApiResponse(responseCode = "400", description = INVALID_BOOKING_ID)
+  @ApiResponse(responseCode = "404", description = BOOKING_NOT_FOUND)
+  @ApiResponse(responseCode = "409", description = COMPLETE_CONFLICT)
   BookingResponse complete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID bookingId) {
     return bookings.complete(driverId(jwt), bookingId);
   }
 
   @DeleteMapping("/{bookingId}")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The booking, now cancelled.",
+      content =
+          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ApiResponse(responseCode = "400", description = INVALID_BOOKING_ID)
+  @ApiResponse(responseCode = "404", description = BOOKING_NOT_FOUND)
+  @ApiResponse(responseCode = "409", description = CANCEL_CONFLICT)
   BookingResponse cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID bookingId) {
     return bookings.cancel(driverId(jwt), bookingId);
   }

@@ -93,7 +93,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             "illegal-booking-transition",
             "Booking cannot make this transition",
             e.getMessage());
-    problem.setProperty("status", e.status().stored());
+    // Not "status", which RFC 9457 reserves for the HTTP status code.
+    problem.setProperty("bookingStatus", e.status().stored());
     return problem;
   }
 

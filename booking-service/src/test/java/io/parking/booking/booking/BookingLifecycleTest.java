@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Check-in, completion, expiry, extension, listing and ownership over HTTP. */
@@ -98,8 +100,25 @@ class BookingLifecycleTest extends IntegrationTest {
     assertThat(cancelActive.status()).isEqualTo(409);
     assertThat(cancelActive.type()).isEqualTo(PROBLEMS + "booking-not-cancellable");
     assertThat(extendCompleted.status()).isEqualTo(409);
-    assertThat(extendCompleted.body().get("status").asString()).isEqualTo("completed");
+    assertThat(extendCompleted.body().get("bookingStatus").asString()).isEqualTo("completed");
+    assertThat(extendCompleted.body().get("status").asInt()).isEqualTo(409);
     assertThat(TestLots.version(jdbc, spotId)).isEqualTo(versionAfterCheckIn + 1);
+  }
+
+  @Test
+  void illegalTransitionProblemHasOneStatus() {
+    String path = "/api/bookings/" + reserve("driver-1", lot.spot(1), START, END);
+
+    Response response = http.post(path + "/complete", "driver-1", null);
+
+    assertThat(response.status()).isEqualTo(409);
+    assertThat(response.type()).isEqualTo(PROBLEMS + "illegal-booking-transition");
+    assertThat(countMembers(response.text(), "status"))
+        .as("RFC 9457 status members in %s", response.text())
+        .isEqualTo(1);
+    assertThat(response.body().get("status").asInt()).isEqualTo(409);
+    assertThat(countMembers(response.text(), "bookingStatus")).isEqualTo(1);
+    assertThat(response.body().get("bookingStatus").asString()).isEqualTo("reserved");
   }
 
   @Test
@@ -278,6 +297,26 @@ class BookingLifecycleTest extends IntegrationTest {
 
   private String statusOf(String bookingId, String userId) {
     return http.get("/api/bookings/" + bookingId, userId).body().get("status").asString();
+  }
+
+  /** Counts the members of the top-level JSON object named {@code name}, duplicates included. */
+  private long countMembers(String json, String name) {
+    long count = 0;
+    int depth = 0;
+    try (JsonParser parser = mapper.createParser(json)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        } else if (token == JsonToken.PROPERTY_NAME
+            && depth == 1
+            && name.equals(parser.currentName())) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   private static List<String> idsOf(Response page) {

@@ -33,8 +33,11 @@ public final class Http {
     this.mapper = mapper;
   }
 
-  /** A response: status code, headers and JSON body (a missing node if the body is empty). */
-  public record Response(int status, HttpHeaders headers, JsonNode body) {
+  /**
+   * A response: status code, headers, JSON body (a missing node if the body is empty) and the body
+   * as received, which keeps duplicate member names that parsing merges.
+   */
+  public record Response(int status, HttpHeaders headers, JsonNode body, String text) {
 
     /** Returns the first value of the header {@code name}, or an empty string. */
     public String header(String name) {
@@ -99,7 +102,7 @@ public final class Http {
       String body = response.body();
       JsonNode parsed =
           body == null || body.isEmpty() ? mapper.missingNode() : mapper.readTree(body);
-      return new Response(response.statusCode(), response.headers(), parsed);
+      return new Response(response.statusCode(), response.headers(), parsed, body);
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     } catch (InterruptedException e) {

@@ -303,6 +303,25 @@ class NotificationSecurityTest extends IntegrationTest {
   }
 
   @Test
+  void apiDocsNameServiceAndNeedToken() {
+    assertThat(mvc.get().uri("/v3/api-docs"))
+        .hasStatus(HttpStatus.OK)
+        .bodyJson()
+        .extractingPath("$.info.title")
+        .isEqualTo("Notification service API");
+    assertThat(mvc.get().uri("/v3/api-docs"))
+        .bodyJson()
+        .extractingPath("$.paths['/api/notifications'].get.security[0].bearer")
+        .asArray()
+        .isEmpty();
+    assertThat(mvc.get().uri("/v3/api-docs"))
+        .bodyJson()
+        .extractingPath("$.paths['/api/notifications'].get.responses")
+        .asMap()
+        .containsKeys("200", "401", "403");
+  }
+
+  @Test
   void logLinesCarryCorrelationId(CapturedOutput output) {
     String correlationId = "corr-" + UUID.randomUUID();
 

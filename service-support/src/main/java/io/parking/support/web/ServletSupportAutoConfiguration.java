@@ -69,8 +69,12 @@ public class ServletSupportAutoConfiguration {
   static class ApiDocs {
 
     @Bean
-    ApiDocsProblems apiDocsProblems() {
-      return new ApiDocsProblems();
+    ApiDocsProblems apiDocsProblems(Environment environment) {
+      // Spring Boot reads spring.application.version from the jar manifest's
+      // Implementation-Version, so it is missing when the classes run from a folder.
+      return new ApiDocsProblems(
+          environment.getProperty("spring.application.name"),
+          environment.getProperty("spring.application.version"));
     }
   }
 }
