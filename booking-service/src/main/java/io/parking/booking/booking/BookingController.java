@@ -4,7 +4,6 @@ import static io.parking.booking.booking.BookingApiDocs.BOOKING_NOT_FOUND;
 import static io.parking.booking.booking.BookingApiDocs.CANCEL_CONFLICT;
 import static io.parking.booking.booking.BookingApiDocs.CHECK_IN_CONFLICT;
 import static io.parking.booking.booking.BookingApiDocs.COMPLETE_CONFLICT;
-import static io.parking.booking.booking.BookingApiDocs.CREATED;
 import static io.parking.booking.booking.BookingApiDocs.EXTENSION_CONFLICT;
 import static io.parking.booking.booking.BookingApiDocs.INVALID_BODY;
 import static io.parking.booking.booking.BookingApiDocs.INVALID_BOOKING_ID;
@@ -13,16 +12,12 @@ import static io.parking.booking.booking.BookingApiDocs.INVALID_LIST_PARAMETER;
 import static io.parking.booking.booking.BookingApiDocs.INVALID_PATCH_BODY;
 import static io.parking.booking.booking.BookingApiDocs.INVALID_WINDOW;
 import static io.parking.booking.booking.BookingApiDocs.JSON;
-import static io.parking.booking.booking.BookingApiDocs.LOCATION;
-import static io.parking.booking.booking.BookingApiDocs.LOCATION_DESCRIPTION;
 import static io.parking.booking.booking.BookingApiDocs.LOT_OR_FLOOR_NOT_FOUND;
 import static io.parking.booking.booking.BookingApiDocs.NO_SPOT_AVAILABLE;
-import static io.parking.booking.booking.BookingApiDocs.REPLAYED;
 import static io.parking.booking.booking.BookingApiDocs.SPOT_NOT_FOUND;
 import static io.parking.booking.booking.BookingApiDocs.SPOT_UNAVAILABLE;
 
 import io.parking.booking.booking.BookingService.Reservation;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -71,26 +66,7 @@ class BookingController {
 
   /** Reserves the spot: 201 for a new booking, 200 for a repeated idempotency key. */
   @PostMapping
-  @ApiResponse(
-      responseCode = "201",
-      description = CREATED,
-      headers =
-          @Header(
-              name = LOCATION,
-              description = LOCATION_DESCRIPTION,
-              schema = @Schema(type = "string", format = "uri")),
-      content =
-          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
-  @ApiResponse(
-      responseCode = "200",
-      description = REPLAYED,
-      headers =
-          @Header(
-              name = LOCATION,
-              description = LOCATION_DESCRIPTION,
-              schema = @Schema(type = "string", format = "uri")),
-      content =
-          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ReservationResponses
   @ApiResponse(responseCode = "400", description = INVALID_BODY)
   @ApiResponse(responseCode = "404", description = SPOT_NOT_FOUND)
   @ApiResponse(responseCode = "409", description = SPOT_UNAVAILABLE)
@@ -106,26 +82,7 @@ class BookingController {
 
   /** Reserves any free spot matching the request, with the same status codes as {@code POST}. */
   @PostMapping("/any")
-  @ApiResponse(
-      responseCode = "201",
-      description = CREATED,
-      headers =
-          @Header(
-              name = LOCATION,
-              description = LOCATION_DESCRIPTION,
-              schema = @Schema(type = "string", format = "uri")),
-      content =
-          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
-  @ApiResponse(
-      responseCode = "200",
-      description = REPLAYED,
-      headers =
-          @Header(
-              name = LOCATION,
-              description = LOCATION_DESCRIPTION,
-              schema = @Schema(type = "string", format = "uri")),
-      content =
-          @Content(mediaType = JSON, schema = @Schema(implementation = BookingResponse.class)))
+  @ReservationResponses
   @ApiResponse(responseCode = "400", description = INVALID_BODY)
   @ApiResponse(responseCode = "404", description = LOT_OR_FLOOR_NOT_FOUND)
   @ApiResponse(responseCode = "409", description = NO_SPOT_AVAILABLE)
