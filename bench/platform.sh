@@ -14,7 +14,7 @@ export GATEWAY_PORT=18080 BOOKING_PORT=18081 AVAILABILITY_PORT=18082 PAYMENT_POR
 export NOTIFICATION_PORT=18084 IOT_PORT=18085 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093
 unset DB_URL KAFKA_BOOTSTRAP_SERVERS
 # The load generators send far more than one driver or address may in production, so the
-# gateway's rate limits are raised out of the way; each request still passes the limiter.
+# gateway's rate limits are raised out of the way. Each request still passes the limiter.
 export GATEWAY_RATE_LIMIT_WRITES_PER_SECOND=100000 GATEWAY_RATE_LIMIT_WRITES_BURST=100000
 export GATEWAY_RATE_LIMIT_ANONYMOUS_READS_PER_SECOND=100000
 export GATEWAY_RATE_LIMIT_ANONYMOUS_READS_BURST=100000

@@ -34,7 +34,7 @@ final class Gateway {
     this.tokens = new DevTokens(tokenSettings);
   }
 
-  /** A token for {@code user} with the given roles, valid for 30 minutes. */
+  /** Mints a token for {@code user} with the given roles, valid for 30 minutes. */
   String token(String user, String... roles) {
     return tokens.mint(user, List.of(roles), TOKEN_LIFETIME);
   }

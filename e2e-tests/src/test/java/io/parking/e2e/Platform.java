@@ -83,7 +83,7 @@ final class Platform implements AutoCloseable {
     return "http://127.0.0.1:" + gatewayPort;
   }
 
-  /** The issuer, audience and signing key the platform's services accept. */
+  /** Returns the issuer, audience and signing key the platform's services accept. */
   TokenSettings tokenSettings() {
     return tokenSettings;
   }

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param spotId the spot that was taken
  * @param sensorId sensor that reported the car
  * @param spotStatus the spot's stored status when the car arrived: {@code available}, {@code
- *     reserved} when the car stands on a spot held for a later booking, or {@code out_of_service}
+ *     reserved} when the car is parked on a spot kept for a later booking, or {@code
+ *     out_of_service}
  * @param startedAt when the sensor saw the car
  */
 public record UnreservedOccupancy(

@@ -8,8 +8,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call which endpoint. Drivers and operators read their own feed and e-mail history under
- * {@code /api/notifications/**}; health and API docs are open, and every other path is denied.
+ * Access rules of the service. Drivers and operators read their own feed and e-mail history under
+ * {@code /api/notifications/**}. Health and the API docs are open, and every other path is denied.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

@@ -241,7 +241,7 @@ class PaymentSecurityTest extends IntegrationTest {
     String captureKey = "capture-" + UUID.randomUUID();
     String refundKey = "refund-" + UUID.randomUUID();
 
-    // when A captures 0.01 of it and asks for a refund
+    // when A captures 0.01 of it and requests a refund
     assertThat(
             mvc.post()
                 .uri("/api/payments/{id}/captures", hold.getPaymentId())

@@ -3,8 +3,8 @@ package io.parking.support.security;
 import java.util.List;
 
 /**
- * The roles a token's {@value #CLAIM} claim may name. docs/security.md says what each may do; every
- * service's security configuration is where that is enforced.
+ * The roles a token's {@value #CLAIM} claim may name. docs/security.md lists what each may do, and
+ * each service's security configuration enforces it.
  */
 public final class Roles {
 
@@ -17,7 +17,10 @@ public final class Roles {
   /** An entrance kiosk: reads free-spot counts and nothing else. */
   public static final String KIOSK = "kiosk";
 
-  /** An operator: every lot's data, reconciliation records and sensor alerts. */
+  /**
+   * An operator: every lot's data, reconciliation records, sensor alerts, metrics, and holds,
+   * captures and refunds of any driver's payment.
+   */
   public static final String OPERATOR = "operator";
 
   /** Another service of the platform calling an internal endpoint. */

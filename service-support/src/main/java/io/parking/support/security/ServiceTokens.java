@@ -26,7 +26,7 @@ public final class ServiceTokens {
     this.clock = clock;
   }
 
-  /** The value of an {@code Authorization} header for a call to another service. */
+  /** Returns the value of an {@code Authorization} header for a call to another service. */
   public synchronized String authorizationHeader() {
     Instant now = clock.instant();
     if (current == null || !now.isBefore(renewAt)) {

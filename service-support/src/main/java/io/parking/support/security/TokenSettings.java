@@ -5,10 +5,11 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What a bearer token must carry to be accepted: the issuer that signed it, the audience it was
- * issued for, and the HMAC-SHA256 key it was signed with. Every service and the gateway read the
- * same values from {@code parking.security.jwt.*} (environment {@code PARKING_SECURITY_JWT_ISSUER},
- * {@code PARKING_SECURITY_JWT_AUDIENCE}, {@code PARKING_SECURITY_JWT_SECRET}).
+ * Requirements a bearer token must meet to be accepted: the issuer that signed it, the audience it
+ * was issued for, and the HMAC-SHA256 key it was signed with. Every service and the gateway read
+ * the same values from {@code parking.security.jwt.*} (environment {@code
+ * PARKING_SECURITY_JWT_ISSUER}, {@code PARKING_SECURITY_JWT_AUDIENCE}, {@code
+ * PARKING_SECURITY_JWT_SECRET}).
  *
  * @param issuer the {@code iss} claim a token must have
  * @param audience a value the token's {@code aud} claim must contain

@@ -34,7 +34,10 @@ public final class TokenValidation {
 
   private TokenValidation() {}
 
-  /** A decoder for servlet services: HS256 signature, expiry, issuer and audience. */
+  /**
+   * Builds the servlet services' decoder, which checks the HS256 signature, expiry, issuer and
+   * audience.
+   */
   public static JwtDecoder decoder(TokenSettings settings) {
     NimbusJwtDecoder decoder =
         NimbusJwtDecoder.withSecretKey(settings.signingKey())
@@ -44,7 +47,7 @@ public final class TokenValidation {
     return decoder;
   }
 
-  /** The same checks for the reactive gateway. */
+  /** Builds the reactive gateway's decoder with the same checks. */
   public static ReactiveJwtDecoder reactiveDecoder(TokenSettings settings) {
     NimbusReactiveJwtDecoder decoder =
         NimbusReactiveJwtDecoder.withSecretKey(settings.signingKey())

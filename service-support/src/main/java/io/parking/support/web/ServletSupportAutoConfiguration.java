@@ -21,7 +21,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * What every servlet service gets by depending on this module: the token settings, the shared
+ * Beans every servlet service gets by depending on this module: the token settings, the shared
  * {@link JwtDecoder}, the {@link ServiceSecurity} builder for its filter chain, tokens for calling
  * other services, and correlation ids in its logs.
  */
